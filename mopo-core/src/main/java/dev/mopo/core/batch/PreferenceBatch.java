@@ -1,0 +1,243 @@
+package dev.mopo.core.batch;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.mopo.core.objective.ObjectiveSet;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * B preference pairs {@code (x, y_a, y_b, o_1 … o_K)} reduced to what the losses and estimators
+ * need: the summed log-probs of both responses under the policy and the reference, the number of
+ * response tokens of each, and the K outcomes (spec §1).
+ *
+ * <p>Log-prob arrays have shape {@code [..., B]}. Leading dimensions, when present, index
+ * independent policies trained on the same pairs (a sweep run as one tensor program); the
+ * reference log-probs broadcast against the policy's. Outcomes have shape {@code [B, K]} with
+ * values in {@code {+1, -1, 0}}.
+ *
+ * <p>Every array is checked when the batch is built: a wrong shape, a non-finite log-prob or an
+ * outcome outside {@code {+1, -1, 0}} is an {@link IllegalArgumentException} naming the field,
+ * the position and the value.
+ */
+public final class PreferenceBatch {
+
+    private final NDArray policyA;
+    private final NDArray policyB;
+    private final NDArray referenceA;
+    private final NDArray referenceB;
+    private final NDArray tokensA;
+    private final NDArray tokensB;
+    private final NDArray outcomes;
+    private final NDArray rewardMargins;
+
+    private PreferenceBatch(Builder builder) {
+        this.policyA = builder.policyA;
+        this.policyB = builder.policyB;
+        this.referenceA = builder.referenceA;
+        this.referenceB = builder.referenceB;
+        this.tokensA = builder.tokensA;
+        this.tokensB = builder.tokensB;
+        this.outcomes = builder.outcomes;
+        this.rewardMargins = builder.rewardMargins;
+    }
+
+    /** A builder; policy log-probs, reference log-probs and outcomes are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** B, the number of pairs. */
+    public int size() {
+        return (int) outcomes.getShape().get(0);
+    }
+
+    /** K, the number of outcomes per pair. */
+    public int numObjectives() {
+        return (int) outcomes.getShape().get(1);
+    }
+
+    /** Fails unless this batch carries one outcome per objective of {@code objectives}. */
+    public void requireObjectives(ObjectiveSet objectives) {
+        if (numObjectives() != objectives.size()) {
+            throw new IllegalArgumentException("batch.outcomes has " + numObjectives()
+                    + " outcomes per pair but there are " + objectives.size() + " objectives " + objectives);
+        }
+    }
+
+    /** {@code g(y_a) = log π_θ(y_a|x) − log π_ref(y_a|x)} under a reduction, shape {@code [..., B]}. */
+    public NDArray logRatioA(LogProbReduction reduction) {
+        return reduce(policyA.sub(referenceA), tokensA, reduction);
+    }
+
+    /** {@code g(y_b)} under a reduction, shape {@code [..., B]}. */
+    public NDArray logRatioB(LogProbReduction reduction) {
+        return reduce(policyB.sub(referenceB), tokensB, reduction);
+    }
+
+    /** The pair margin {@code h = g(y_a) − g(y_b)}, shape {@code [..., B]}. */
+    public NDArray margin(LogProbReduction reduction) {
+        return logRatioA(reduction).sub(logRatioB(reduction));
+    }
+
+    /** Outcomes {@code o_k ∈ {+1, −1, 0}}, shape {@code [B, K]}. */
+    public NDArray outcomes() {
+        return outcomes;
+    }
+
+    /** Column {@code k} of the outcomes, shape {@code [B]}. */
+    public NDArray outcome(int k) {
+        return outcomes.get(":, " + k);
+    }
+
+    /** {@code I_k = (1 + o_k) / 2 ∈ {1, 0, ½}}, shape {@code [B, K]}. */
+    public NDArray indicators() {
+        return outcomes.add(1).div(2);
+    }
+
+    /**
+     * Point-wise reward margins {@code r_k(y_a) − r_k(y_b)}, shape {@code [B, K]}, when a reward
+     * model (or a fit) supplied them; MODPO needs them for the non-primary objectives.
+     */
+    public Optional<NDArray> rewardMargins() {
+        return Optional.ofNullable(rewardMargins);
+    }
+
+    /** Builds and validates a {@link PreferenceBatch}. */
+    public static final class Builder {
+        private NDArray policyA;
+        private NDArray policyB;
+        private NDArray referenceA;
+        private NDArray referenceB;
+        private NDArray tokensA;
+        private NDArray tokensB;
+        private NDArray outcomes;
+        private NDArray rewardMargins;
+
+        private Builder() {}
+
+        /** Summed policy log-probs of {@code y_a} and {@code y_b}, shape {@code [..., B]}. */
+        public Builder policy(NDArray logProbA, NDArray logProbB) {
+            this.policyA = logProbA;
+            this.policyB = logProbB;
+            return this;
+        }
+
+        /** Summed reference log-probs of {@code y_a} and {@code y_b}, broadcastable to the policy's. */
+        public Builder reference(NDArray logProbA, NDArray logProbB) {
+            this.referenceA = logProbA;
+            this.referenceB = logProbB;
+            return this;
+        }
+
+        /** Response token counts, shape {@code [B]}; needed only for {@link LogProbReduction#MEAN}. */
+        public Builder tokens(NDArray countA, NDArray countB) {
+            this.tokensA = countA;
+            this.tokensB = countB;
+            return this;
+        }
+
+        /** Outcomes, shape {@code [B, K]}, values in {@code {+1, -1, 0}}. */
+        public Builder outcomes(NDArray outcomes) {
+            this.outcomes = outcomes;
+            return this;
+        }
+
+        /** Reward margins {@code r_k(y_a) − r_k(y_b)}, shape {@code [B, K]} (optional). */
+        public Builder rewardMargins(NDArray rewardMargins) {
+            this.rewardMargins = rewardMargins;
+            return this;
+        }
+
+        /** Validates every array and builds the batch. */
+        public PreferenceBatch build() {
+            Objects.requireNonNull(outcomes, "batch.outcomes is required");
+            Objects.requireNonNull(policyA, "batch.policy log-probs are required");
+            Objects.requireNonNull(policyB, "batch.policy log-probs are required");
+            Objects.requireNonNull(referenceA, "batch.reference log-probs are required");
+            Objects.requireNonNull(referenceB, "batch.reference log-probs are required");
+            Shape outcomeShape = outcomes.getShape();
+            if (outcomeShape.dimension() != 2 || outcomeShape.get(1) < 1) {
+                throw new IllegalArgumentException("batch.outcomes must have shape [B, K], got " + outcomeShape);
+            }
+            long pairs = outcomeShape.get(0);
+            DataType type = policyA.getDataType();
+            checkLogProbs("batch.policyA", policyA, pairs);
+            checkLogProbs("batch.policyB", policyB, pairs);
+            checkLogProbs("batch.referenceA", referenceA, pairs);
+            checkLogProbs("batch.referenceB", referenceB, pairs);
+            outcomes = outcomes.toType(type, false);
+            checkOutcomes(outcomes);
+            if (tokensA != null || tokensB != null) {
+                tokensA = checkTokens("batch.tokensA", tokensA, pairs).toType(type, false);
+                tokensB = checkTokens("batch.tokensB", tokensB, pairs).toType(type, false);
+            }
+            if (rewardMargins != null) {
+                if (!rewardMargins.getShape().equals(outcomeShape)) {
+                    throw new IllegalArgumentException("batch.rewardMargins must have the outcomes' shape "
+                            + outcomeShape + ", got " + rewardMargins.getShape());
+                }
+                rewardMargins = rewardMargins.toType(type, false);
+                checkFinite("batch.rewardMargins", rewardMargins);
+            }
+            return new PreferenceBatch(this);
+        }
+
+        private static void checkLogProbs(String field, NDArray logProbs, long pairs) {
+            Shape shape = logProbs.getShape();
+            if (shape.dimension() < 1 || shape.tail() != pairs) {
+                throw new IllegalArgumentException(field + " must have shape [..., " + pairs
+                        + "] to match batch.outcomes, got " + shape);
+            }
+            checkFinite(field, logProbs);
+        }
+
+        private static void checkFinite(String field, NDArray values) {
+            float[] data = values.toType(DataType.FLOAT32, false).toFloatArray();
+            for (int i = 0; i < data.length; i++) {
+                if (!Float.isFinite(data[i])) {
+                    throw new NonFiniteLogProbException(field + "[" + i + "] must be finite, got " + data[i]);
+                }
+            }
+        }
+
+        private static void checkOutcomes(NDArray outcomes) {
+            float[] data = outcomes.toType(DataType.FLOAT32, false).toFloatArray();
+            int k = (int) outcomes.getShape().get(1);
+            for (int i = 0; i < data.length; i++) {
+                float o = data[i];
+                if (o != 1f && o != -1f && o != 0f) {
+                    throw new IllegalArgumentException("batch.outcomes[" + i / k + ", " + i % k
+                            + "] must be +1, -1 or 0, got " + o);
+                }
+            }
+        }
+
+        private static NDArray checkTokens(String field, NDArray tokens, long pairs) {
+            if (tokens == null) {
+                throw new IllegalArgumentException(field + " is missing: give token counts for both responses or neither");
+            }
+            if (!tokens.getShape().equals(new Shape(pairs))) {
+                throw new IllegalArgumentException(field + " must have shape [" + pairs + "], got " + tokens.getShape());
+            }
+            float[] data = tokens.toType(DataType.FLOAT32, false).toFloatArray();
+            for (int i = 0; i < data.length; i++) {
+                if (!(data[i] >= 1)) {
+                    throw new IllegalArgumentException(field + "[" + i + "] must be >= 1 token, got " + data[i]);
+                }
+            }
+            return tokens;
+        }
+    }
+
+    private static NDArray reduce(NDArray logRatio, NDArray tokens, LogProbReduction reduction) {
+        if (reduction == LogProbReduction.SUM) {
+            return logRatio;
+        }
+        if (tokens == null) {
+            throw new IllegalStateException("the MEAN log-prob reduction needs response token counts in the batch");
+        }
+        return logRatio.div(tokens);
+    }
+}
