@@ -193,16 +193,32 @@ public final class PreferenceBatch {
             checkFinite(field, logProbs);
         }
 
+        /**
+         * Fails on a NaN or infinite entry, naming the first one. A sum propagates non-finite
+         * values, so the common case costs one scalar read; only a failure scans the array.
+         */
         private static void checkFinite(String field, NDArray values) {
+            if (Double.isFinite(values.sum().toType(DataType.FLOAT64, false).getDouble())) {
+                return;
+            }
             float[] data = values.toType(DataType.FLOAT32, false).toFloatArray();
             for (int i = 0; i < data.length; i++) {
                 if (!Float.isFinite(data[i])) {
                     throw new NonFiniteLogProbException(field + "[" + i + "] must be finite, got " + data[i]);
                 }
             }
+            throw new NonFiniteLogProbException(field + " sums to a non-finite value: its entries are too large");
         }
 
+        /**
+         * Fails unless every outcome is +1, −1 or 0, naming the first that is not. {@code o² = |o|}
+         * holds exactly for those three values, so the common case costs one scalar read.
+         */
         private static void checkOutcomes(NDArray outcomes) {
+            NDArray misfit = outcomes.square().sub(outcomes.abs()).abs().sum();
+            if (misfit.toType(DataType.FLOAT64, false).getDouble() == 0) {
+                return;
+            }
             float[] data = outcomes.toType(DataType.FLOAT32, false).toFloatArray();
             int k = (int) outcomes.getShape().get(1);
             for (int i = 0; i < data.length; i++) {

@@ -1,0 +1,11 @@
+package dev.mopo.bench.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code mopo bench}: the benchmark suites. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Run a benchmark suite and write its figures, tables and plots.",
+        subcommands = {SyntheticCommand.class})
+final class BenchCommand {}

@@ -1,0 +1,14 @@
+package dev.mopo.bench.synthetic;
+
+/**
+ * One method's figures on one structure.
+ *
+ * @param method the method's name
+ * @param hypervolumeRatio {@code HV(method's points) / HV(exact front)}, reference point the
+ *     component-wise minimum of the exact front
+ * @param meanViolation mean constraint violation over feasible thresholds (MOPO variants), or NaN
+ * @param maxViolation largest violation (MOPO variants), or NaN
+ * @param meanAbsoluteGap mean {@code |P_1(exact) − P_1(learned)|} (MOPO variants), or NaN
+ */
+public record MethodSummary(String method, double hypervolumeRatio, double meanViolation, double maxViolation,
+        double meanAbsoluteGap) {}

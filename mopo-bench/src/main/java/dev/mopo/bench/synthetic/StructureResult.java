@@ -1,0 +1,27 @@
+package dev.mopo.bench.synthetic;
+
+import dev.mopo.core.tabular.TabularSolution;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the suite learned about one structure.
+ *
+ * @param structure the preference structure
+ * @param exactFront the exact optimum at every threshold of the grid (some may be infeasible)
+ * @param denseFront a dense sweep of the exact front, for plots: win-rate vectors
+ * @param points every trained policy, by method, in sweep order
+ * @param thresholdOutcomes per MOPO variant, one outcome per threshold of the grid
+ * @param summaries per method, in the order trained
+ * @param seconds wall time for the structure
+ */
+public record StructureResult(Structure structure, List<TabularSolution> exactFront, List<double[]> denseFront,
+        Map<String, List<PolicyPoint>> points, Map<String, List<ThresholdOutcome>> thresholdOutcomes,
+        List<MethodSummary> summaries, double seconds) {
+
+    /** The summary of {@code method}. */
+    public MethodSummary summary(String method) {
+        return summaries.stream().filter(s -> s.method().equals(method)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no method '" + method + "' in " + summaries));
+    }
+}

@@ -1,0 +1,194 @@
+package dev.mopo.bench.synthetic;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.CosineTracker;
+import dev.mopo.core.batch.PreferenceBatch;
+import dev.mopo.core.dual.DualAscent;
+import dev.mopo.core.dual.WinRateEstimate;
+import dev.mopo.core.tabular.TabularProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.LongConsumer;
+
+/**
+ * Trains tabular softmax policies {@code π_θ = softmax(θ)}, one {@code θ ∈ R^N} per run, with DJL
+ * autograd and Adam on minibatches of the sampled pairs. All run groups see the same minibatch
+ * at every step, so methods differ only in their losses. {@code θ} starts at {@code log π_ref}.
+ */
+final class SweepTrainer implements AutoCloseable {
+
+    private final TabularProblem problem;
+    private final PairSample data;
+    private final double[][] rewardMargins;
+    private final SyntheticConfig config;
+    private final NDManager manager;
+    private final NDArray logReference;
+    private final NDArray responseWinRates;
+
+    /**
+     * A trainer for {@code problem} on {@code data}; {@code rewardMargins[i][k]} are the point-wise
+     * reward margins of pair i (for MODPO), or null.
+     */
+    SweepTrainer(TabularProblem problem, PairSample data, double[][] rewardMargins, SyntheticConfig config) {
+        this.problem = problem;
+        this.data = data;
+        this.rewardMargins = rewardMargins;
+        this.config = config;
+        this.manager = NDManager.newBaseManager();
+        double[] reference = problem.reference();
+        float[] logs = new float[reference.length];
+        for (int y = 0; y < logs.length; y++) {
+            logs[y] = (float) Math.log(reference[y]);
+        }
+        this.logReference = manager.create(logs);
+        float[][] rates = new float[problem.responses()][problem.objectives()];
+        for (int k = 0; k < problem.objectives(); k++) {
+            double[] r = problem.responseWinRates(k);
+            for (int y = 0; y < r.length; y++) {
+                rates[y][k] = (float) r[y];
+            }
+        }
+        this.responseWinRates = manager.create(rates);
+    }
+
+    /** Parameters {@code θ} of {@code runs} policies, each starting at {@code log π_ref}, shape {@code [R, N]}. */
+    NDArray initialPolicies(int runs) {
+        NDArray theta = logReference.expandDims(0).repeat(0, runs).duplicate();
+        theta.setRequiresGradient(true);
+        return theta;
+    }
+
+    /**
+     * Trains every group for the configured number of steps and returns each group's final
+     * policies, {@code [R][N]} per group. {@code onStep} hears each finished step.
+     */
+    List<double[][]> train(List<RunGroup> groups, LongConsumer onStep) {
+        int n = problem.responses();
+        Optimizer adam = Optimizer.adam()
+                .optLearningRateTracker(CosineTracker.builder()
+                        .setBaseValue((float) config.learningRate())
+                        .optFinalValue(0f)
+                        .setMaxUpdates(config.steps())
+                        .build())
+                .build();
+        Random random = new Random(config.seed() ^ 0x5eed);
+        for (long step = 1; step <= config.steps(); step++) {
+            List<Runnable> dualSteps = new ArrayList<>();
+            // Results of operations on θ attach to θ's manager; the scope frees them every step.
+            try (NDScope scope = new NDScope(); NDManager batchManager = manager.newSubManager()) {
+                Minibatch batch = minibatch(batchManager, random, n);
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDList losses = new NDList();
+                    for (RunGroup group : groups) {
+                        PreferenceBatch preferences = batch.forPolicies(group.theta());
+                        losses.add(group.loss().compute(preferences).loss());
+                        if (group.hasDual() && group.duals().get(0).isDue(step)) {
+                            dualSteps.add(dualStep(group, group.estimator().estimate(preferences), step));
+                        }
+                    }
+                    collector.backward(NDArrays.add(losses.toArray(new NDArray[0])));
+                }
+            }
+            // Outside the scope: Adam creates its moment arrays on first use, and they must live on.
+            for (RunGroup group : groups) {
+                try (NDArray gradient = group.theta().getGradient()) {
+                    adam.update(group.method(), group.theta(), gradient);
+                }
+            }
+            dualSteps.forEach(Runnable::run);
+            onStep.accept(step);
+        }
+        List<double[][]> policies = new ArrayList<>();
+        for (RunGroup group : groups) {
+            policies.add(toRows(group.theta().softmax(1), n));
+        }
+        return policies;
+    }
+
+    /** The exact win rates {@code P_k(π_θ)} of every run, shape {@code [R, K]}: the oracle. */
+    NDArray exactWinRates(NDArray theta) {
+        return theta.softmax(1).matMul(responseWinRates);
+    }
+
+    private Runnable dualStep(RunGroup group, WinRateEstimate estimate, long step) {
+        double[][] rates = estimate.winRatesPerRun();
+        double[] ess = estimate.effectiveSampleSizePerRun();
+        return () -> {
+            for (int r = 0; r < group.runs(); r++) {
+                DualAscent dual = group.duals().get(r);
+                group.recordUpdate(r, dual.update(step, rates[r], ess[r], estimate.samples()));
+            }
+        };
+    }
+
+    private Minibatch minibatch(NDManager scope, Random random, int n) {
+        int size = config.batchSize();
+        int[] a = new int[size];
+        int[] b = new int[size];
+        float[][] outcomes = new float[size][];
+        float[][] margins = rewardMargins == null ? null : new float[size][];
+        for (int i = 0; i < size; i++) {
+            int pair = random.nextInt(data.size());
+            a[i] = data.a()[pair];
+            b[i] = data.b()[pair];
+            outcomes[i] = toFloats(data.outcomes()[pair]);
+            if (margins != null) {
+                margins[i] = toFloats(rewardMargins[pair]);
+            }
+        }
+        NDArray selectA = scope.create(a).oneHot(n, DataType.FLOAT32).transpose();
+        NDArray selectB = scope.create(b).oneHot(n, DataType.FLOAT32).transpose();
+        return new Minibatch(selectA, selectB, logReference.matMul(selectA), logReference.matMul(selectB),
+                scope.create(outcomes), margins == null ? null : scope.create(margins));
+    }
+
+    /** One minibatch: one-hot selectors {@code [N, B]} of both responses, and the labels. */
+    private record Minibatch(NDArray selectA, NDArray selectB, NDArray referenceA, NDArray referenceB,
+            NDArray outcomes, NDArray rewardMargins) {
+
+        PreferenceBatch forPolicies(NDArray theta) {
+            NDArray logPolicy = theta.logSoftmax(1);
+            PreferenceBatch.Builder builder = PreferenceBatch.builder()
+                    .policy(logPolicy.matMul(selectA), logPolicy.matMul(selectB))
+                    .reference(referenceA, referenceB)
+                    .outcomes(outcomes);
+            if (rewardMargins != null) {
+                builder.rewardMargins(rewardMargins);
+            }
+            return builder.build();
+        }
+    }
+
+    private static float[] toFloats(double[] values) {
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
+        }
+        return floats;
+    }
+
+    private static double[][] toRows(NDArray matrix, int columns) {
+        float[] flat = matrix.toFloatArray();
+        double[][] rows = new double[flat.length / columns][columns];
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < columns; c++) {
+                rows[r][c] = flat[r * columns + c];
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

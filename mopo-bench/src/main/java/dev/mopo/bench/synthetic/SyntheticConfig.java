@@ -1,0 +1,61 @@
+package dev.mopo.bench.synthetic;
+
+import dev.mopo.core.Checks;
+import dev.mopo.core.dual.DualConfig;
+
+/**
+ * Settings of one synthetic benchmark run. The defaults are those of the prototype in spec §5:
+ * 20 responses, τ = 0.1, 20 000 sampled pairs, batch 512, 3 000 steps.
+ *
+ * @param responses N, the size of the response set
+ * @param pairs the number of labelled pairs every method trains on
+ * @param batchSize pairs per optimiser step
+ * @param steps optimiser steps per method
+ * @param tau the KL strength τ
+ * @param learningRate Adam's initial learning rate (cosine decay to 0)
+ * @param dual the dual step's settings
+ * @param seed the seed of everything random: the structure, the data, the minibatches
+ * @param dirichletReference a Dirichlet-random {@code π_ref = μ} instead of the uniform one
+ */
+public record SyntheticConfig(int responses, int pairs, int batchSize, int steps, double tau, double learningRate,
+        DualConfig dual, long seed, boolean dirichletReference) {
+
+    /** The default suite. */
+    public static final SyntheticConfig DEFAULT =
+            new SyntheticConfig(20, 20_000, 512, 3_000, 0.1, 0.05, DualConfig.DEFAULT, 2024, false);
+
+    /** Validates every field. */
+    public SyntheticConfig {
+        Checks.atLeastOne("responses", responses - 1);
+        Checks.atLeastOne("pairs", pairs);
+        Checks.atLeastOne("batch_size", batchSize);
+        Checks.atLeastOne("steps", steps);
+        Checks.positive("tau", tau);
+        Checks.positive("learning_rate", learningRate);
+    }
+
+    /** A copy with another step count. */
+    public SyntheticConfig withSteps(int value) {
+        return new SyntheticConfig(responses, pairs, batchSize, value, tau, learningRate, dual, seed, dirichletReference);
+    }
+
+    /** A copy with another seed. */
+    public SyntheticConfig withSeed(long value) {
+        return new SyntheticConfig(responses, pairs, batchSize, steps, tau, learningRate, dual, value, dirichletReference);
+    }
+
+    /** A copy with other dual settings. */
+    public SyntheticConfig withDual(DualConfig value) {
+        return new SyntheticConfig(responses, pairs, batchSize, steps, tau, learningRate, value, seed, dirichletReference);
+    }
+
+    /** A copy with another number of responses. */
+    public SyntheticConfig withResponses(int value) {
+        return new SyntheticConfig(value, pairs, batchSize, steps, tau, learningRate, dual, seed, dirichletReference);
+    }
+
+    /** A copy with another number of pairs. */
+    public SyntheticConfig withPairs(int value) {
+        return new SyntheticConfig(responses, value, batchSize, steps, tau, learningRate, dual, seed, dirichletReference);
+    }
+}

@@ -1,0 +1,300 @@
+package dev.mopo.bench.synthetic;
+
+import ai.djl.ndarray.NDArray;
+import dev.mopo.core.batch.LogProbReduction;
+import dev.mopo.core.dual.DualAscent;
+import dev.mopo.core.dual.OracleEstimator;
+import dev.mopo.core.dual.PairwiseEstimator;
+import dev.mopo.core.dual.SnisEstimator;
+import dev.mopo.core.dual.WinRateEstimator;
+import dev.mopo.core.loss.ModpoLoss;
+import dev.mopo.core.loss.MopoLoss;
+import dev.mopo.core.loss.ScalarisedLoss;
+import dev.mopo.core.objective.ObjectiveSet;
+import dev.mopo.core.pareto.Hypervolume;
+import dev.mopo.core.tabular.ExactSolver;
+import dev.mopo.core.tabular.TabularProblem;
+import dev.mopo.core.tabular.TabularSolution;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.LongConsumer;
+
+/**
+ * The synthetic Pareto benchmark for one structure (spec §8–9): builds the tabular problem, solves
+ * it exactly over a threshold grid, samples noisy pairs, trains MOPO over the thresholds and every
+ * baseline over its weights (all as one tensor program on shared minibatches), and measures each
+ * against the exact front.
+ */
+public final class SyntheticSuite {
+
+    private static final double[] FIXED_MULTIPLIERS_2D = {0, 0.5, 1, 2, 4, 8, 16};
+    private static final double[] FIXED_MULTIPLIERS_3D = {0, 1, 4};
+    private static final int DENSE_FRONT_POINTS = 60;
+
+    private final SyntheticConfig config;
+    private final List<Estimators> estimators;
+
+    /** A suite with {@code config}, running a MOPO sweep for each of {@code estimators}. */
+    public SyntheticSuite(SyntheticConfig config, List<Estimators> estimators) {
+        if (estimators.isEmpty()) {
+            throw new IllegalArgumentException("at least one estimator is needed for MOPO");
+        }
+        this.config = config;
+        this.estimators = List.copyOf(estimators);
+    }
+
+    /** The problem the suite builds for {@code structure}: same seed, same problem. */
+    public TabularProblem problem(Structure structure) {
+        return problem(structure, random(structure));
+    }
+
+    private Random random(Structure structure) {
+        return new Random(config.seed() * 31 + structure.ordinal());
+    }
+
+    private TabularProblem problem(Structure structure, Random random) {
+        int n = config.responses();
+        double[] reference = new double[n];
+        double total = 0;
+        for (int y = 0; y < n; y++) {
+            reference[y] = config.dirichletReference() ? -Math.log(1 - random.nextDouble()) : 1;
+            total += reference[y];
+        }
+        for (int y = 0; y < n; y++) {
+            reference[y] /= total;
+        }
+        return new TabularProblem(reference, reference, structure.preferences(n, random), config.tau());
+    }
+
+    /** The number of optimiser steps {@link #run} takes, for progress reporting. */
+    public int steps() {
+        return config.steps();
+    }
+
+    /** Runs the benchmark on {@code structure}; {@code onStep} hears every optimiser step. */
+    public StructureResult run(Structure structure, LongConsumer onStep) {
+        long start = System.nanoTime();
+        Random random = random(structure);
+        TabularProblem problem = problem(structure, random);
+        int k = problem.objectives();
+        ObjectiveSet objectives = objectiveSet(k);
+        ExactSolver solver = new ExactSolver(problem);
+        List<TabularSolution> exact = new ArrayList<>();
+        for (double[] thresholds : ThresholdGrid.of(problem)) {
+            exact.add(solver.solve(thresholds));
+        }
+        PairSample data = PairSample.draw(problem, config.pairs(), random);
+        double[][] rewardMargins = rewardMargins(data, k);
+
+        Map<String, List<PolicyPoint>> points = new LinkedHashMap<>();
+        Map<String, List<ThresholdOutcome>> outcomes = new LinkedHashMap<>();
+        try (SweepTrainer trainer = new SweepTrainer(problem, data, rewardMargins, config)) {
+            List<RunGroup> groups = new ArrayList<>();
+            List<double[]> feasible = new ArrayList<>();
+            for (TabularSolution solution : exact) {
+                if (solution.feasible()) {
+                    feasible.add(solution.thresholds());
+                }
+            }
+            for (Estimators estimator : estimators) {
+                groups.add(mopo(trainer, objectives, estimator, feasible));
+            }
+            List<double[]> fixed = WeightGrid.multipliers(k - 1, k == 2 ? FIXED_MULTIPLIERS_2D : FIXED_MULTIPLIERS_3D);
+            groups.add(RunGroup.primalOnly("mopo-fixed", trainer.initialPolicies(fixed.size()), labels("lambda", fixed),
+                    new MopoLoss(objectives, config.tau(), LogProbReduction.SUM, m -> m.create(fixed.toArray(double[][]::new)))));
+            List<double[]> weights = WeightGrid.simplex(k, k == 2 ? 10 : 4);
+            for (ScalarisedLoss.Family family : ScalarisedLoss.Family.values()) {
+                String name = family.name().toLowerCase() + "-ls";
+                groups.add(RunGroup.primalOnly(name, trainer.initialPolicies(weights.size()), labels("w", weights),
+                        new ScalarisedLoss(objectives, family, config.tau(), LogProbReduction.SUM,
+                                weights.toArray(double[][]::new))));
+            }
+            List<double[]> modpoWeights = WeightGrid.simplexWithPrimary(k, k == 2 ? 10 : 4);
+            groups.add(RunGroup.primalOnly("modpo", trainer.initialPolicies(modpoWeights.size()),
+                    labels("w", modpoWeights), new ModpoLoss(objectives, config.tau(), LogProbReduction.SUM,
+                            modpoWeights.toArray(double[][]::new))));
+
+            List<double[][]> policies = trainer.train(groups, onStep);
+            for (int g = 0; g < groups.size(); g++) {
+                RunGroup group = groups.get(g);
+                List<PolicyPoint> groupPoints = evaluate(problem, group, policies.get(g), settings(group, feasible,
+                        fixed, weights, modpoWeights));
+                points.put(group.method(), groupPoints);
+                if (group.hasDual()) {
+                    outcomes.put(group.method(), matchThresholds(exact, groupPoints));
+                }
+            }
+        }
+        List<MethodSummary> summaries = summarise(exact, points, outcomes);
+        List<double[]> dense = new ArrayList<>();
+        if (k == 2) {
+            for (double b : ThresholdGrid.dense(problem, DENSE_FRONT_POINTS)) {
+                TabularSolution solution = solver.solve(b);
+                if (solution.feasible()) {
+                    dense.add(solution.winRates());
+                }
+            }
+        }
+        return new StructureResult(structure, exact, dense, points, outcomes, summaries,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private RunGroup mopo(SweepTrainer trainer, ObjectiveSet objectives, Estimators kind, List<double[]> thresholds) {
+        NDArray theta = trainer.initialPolicies(thresholds.size());
+        List<DualAscent> duals = new ArrayList<>();
+        for (double[] b : thresholds) {
+            duals.add(new DualAscent(objectives, b, kind == Estimators.ORACLE
+                    ? config.dual().withEstimateEma(0) : config.dual(), null));
+        }
+        WinRateEstimator estimator;
+        switch (kind) {
+            case ORACLE:
+                estimator = new OracleEstimator(() -> trainer.exactWinRates(theta));
+                break;
+            case PAIRWISE:
+                estimator = new PairwiseEstimator();
+                break;
+            default:
+                estimator = new SnisEstimator();
+        }
+        double[][] lambdas = new double[thresholds.size()][];
+        MopoLoss loss = new MopoLoss(objectives, config.tau(), LogProbReduction.SUM, manager -> {
+            for (int r = 0; r < lambdas.length; r++) {
+                lambdas[r] = duals.get(r).lambda();
+            }
+            return manager.create(lambdas);
+        });
+        return RunGroup.withDual(kind.method(), theta, labels("b", thresholds), loss, duals, estimator);
+    }
+
+    private static List<double[]> settings(RunGroup group, List<double[]> thresholds, List<double[]> fixed,
+            List<double[]> weights, List<double[]> modpoWeights) {
+        if (group.hasDual()) {
+            return thresholds;
+        }
+        switch (group.method()) {
+            case "mopo-fixed":
+                return fixed;
+            case "modpo":
+                return modpoWeights;
+            default:
+                return weights;
+        }
+    }
+
+    private static List<PolicyPoint> evaluate(TabularProblem problem, RunGroup group, double[][] policies,
+            List<double[]> settings) {
+        List<PolicyPoint> result = new ArrayList<>();
+        for (int r = 0; r < policies.length; r++) {
+            double[] policy = normalised(policies[r]);
+            var update = group.hasDual() ? group.lastUpdate(r) : null;
+            result.add(new PolicyPoint(group.method(), group.labels().get(r), settings.get(r),
+                    problem.winRates(policy), problem.kl(policy), update == null ? null : update.lambda(),
+                    update == null ? Double.NaN : update.effectiveSampleSize(), update == null || update.reliable()));
+        }
+        return result;
+    }
+
+    private static List<ThresholdOutcome> matchThresholds(List<TabularSolution> exact, List<PolicyPoint> learned) {
+        List<ThresholdOutcome> outcomes = new ArrayList<>();
+        int next = 0;
+        for (TabularSolution solution : exact) {
+            outcomes.add(new ThresholdOutcome(solution, solution.feasible() ? learned.get(next++) : null));
+        }
+        return outcomes;
+    }
+
+    private static List<MethodSummary> summarise(List<TabularSolution> exact, Map<String, List<PolicyPoint>> points,
+            Map<String, List<ThresholdOutcome>> outcomes) {
+        List<double[]> front = new ArrayList<>();
+        for (TabularSolution solution : exact) {
+            if (solution.feasible()) {
+                front.add(solution.winRates());
+            }
+        }
+        double[] reference = front.get(0).clone();
+        for (double[] p : front) {
+            for (int i = 0; i < p.length; i++) {
+                reference[i] = Math.min(reference[i], p[i]);
+            }
+        }
+        double exactVolume = Hypervolume.of(front, reference);
+        List<MethodSummary> summaries = new ArrayList<>();
+        for (Map.Entry<String, List<PolicyPoint>> entry : points.entrySet()) {
+            List<double[]> achieved = new ArrayList<>();
+            for (PolicyPoint p : entry.getValue()) {
+                achieved.add(p.winRates());
+            }
+            double ratio = Hypervolume.of(achieved, reference) / exactVolume;
+            List<ThresholdOutcome> matched = outcomes.get(entry.getKey());
+            if (matched == null) {
+                summaries.add(new MethodSummary(entry.getKey(), ratio, Double.NaN, Double.NaN, Double.NaN));
+                continue;
+            }
+            double sumViolation = 0;
+            double maxViolation = 0;
+            double sumGap = 0;
+            int count = 0;
+            for (ThresholdOutcome outcome : matched) {
+                if (outcome.feasible()) {
+                    sumViolation += outcome.violation();
+                    maxViolation = Math.max(maxViolation, outcome.violation());
+                    sumGap += Math.abs(outcome.primalGap());
+                    count++;
+                }
+            }
+            summaries.add(new MethodSummary(entry.getKey(), ratio, sumViolation / count, maxViolation, sumGap / count));
+        }
+        return summaries;
+    }
+
+    /** Reward margins {@code r_k(y_a) − r_k(y_b)} from a Bradley–Terry fit per objective, for MODPO. */
+    private double[][] rewardMargins(PairSample data, int k) {
+        double[][] utilities = new double[k][];
+        for (int j = 0; j < k; j++) {
+            utilities[j] = BradleyTerryFit.fit(data, j, config.responses());
+        }
+        double[][] margins = new double[data.size()][k];
+        for (int i = 0; i < data.size(); i++) {
+            for (int j = 0; j < k; j++) {
+                margins[i][j] = utilities[j][data.a()[i]] - utilities[j][data.b()[i]];
+            }
+        }
+        return margins;
+    }
+
+    private static ObjectiveSet objectiveSet(int k) {
+        List<String> names = new ArrayList<>();
+        for (int j = 1; j <= k; j++) {
+            names.add("objective" + j);
+        }
+        return ObjectiveSet.of(names);
+    }
+
+    private static List<String> labels(String prefix, List<double[]> settings) {
+        List<String> labels = new ArrayList<>();
+        for (double[] s : settings) {
+            StringBuilder label = new StringBuilder(prefix).append('=');
+            for (int i = 0; i < s.length; i++) {
+                label.append(i == 0 ? "" : "/").append(String.format("%.3g", s[i]));
+            }
+            labels.add(label.toString());
+        }
+        return labels;
+    }
+
+    private static double[] normalised(double[] policy) {
+        double total = 0;
+        for (double p : policy) {
+            total += p;
+        }
+        double[] result = new double[policy.length];
+        for (int y = 0; y < policy.length; y++) {
+            result[y] = policy[y] / total;
+        }
+        return result;
+    }
+}
