@@ -45,6 +45,10 @@ final class SyntheticCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     private List<String> estimators = List.of("snis", "oracle", "pairwise");
 
+    @Option(names = "--baselines", negatable = true, defaultValue = "true",
+            description = "Train the baselines beside MOPO (default: on; --no-baselines runs MOPO alone).")
+    private boolean baselines = true;
+
     @Option(names = "--steps", description = "Optimiser steps per method (default: ${DEFAULT-VALUE}).")
     private int steps = SyntheticConfig.DEFAULT.steps();
 
@@ -78,7 +82,7 @@ final class SyntheticCommand implements Callable<Integer> {
         for (String id : estimators) {
             kinds.add(Estimators.byId(id));
         }
-        SyntheticSuite suite = new SyntheticSuite(config, kinds);
+        SyntheticSuite suite = new SyntheticSuite(config, kinds, baselines);
         SyntheticReport report = new SyntheticReport();
         List<StructureResult> results = new ArrayList<>();
         for (Structure structure : structures) {

@@ -15,4 +15,10 @@ package dev.mopo.bench.synthetic;
  * @param reliable whether the last estimate was reliable (always true without a dual step)
  */
 public record PolicyPoint(String method, String label, double[] setting, double[] winRates, double kl,
-        double[] lambda, double effectiveSampleSize, boolean reliable) {}
+        double[] lambda, double effectiveSampleSize, boolean reliable) {
+
+    /** {@code (P_1 − τ·KL, P_2, …, P_K)}: the objectives of the KL-regularised problem (spec §2). */
+    public double[] regularised(double tau) {
+        return Objectives.regularised(winRates, kl, tau);
+    }
+}

@@ -37,18 +37,21 @@ public final class SyntheticReport {
         AtomicFiles.writeString(directory.resolve("baselines.csv"), baselineTable(result, k));
         AtomicFiles.writeString(directory.resolve("summary.json"), json.writeValueAsString(summary(result, config)));
         for (int objective = 1; objective < k; objective++) {
-            plot(result, objective).writePng(directory.resolve("front_P1_P" + (objective + 1) + ".png"), 900, 700);
+            String suffix = "P" + (objective + 1) + ".png";
+            plot(result, objective, Double.NaN).writePng(directory.resolve("front_P1_" + suffix), 900, 700);
+            plot(result, objective, config.tau()).writePng(directory.resolve("front_J1_" + suffix), 900, 700);
         }
     }
 
     /** The console table of every structure's headline figures. */
     public static String headline(List<StructureResult> results) {
-        List<String> header = List.of("structure", "method", "HV ratio", "mean viol.", "max viol.", "mean |gap|", "seconds");
+        List<String> header = List.of("structure", "method", "HV ratio", "raw HV ratio", "mean viol.", "max viol.",
+                "mean |gap|", "seconds");
         List<List<String>> rows = new ArrayList<>();
         for (StructureResult result : results) {
             for (MethodSummary s : result.summaries()) {
                 rows.add(List.of(result.structure().id(), s.method(), number(s.hypervolumeRatio()),
-                        number(s.meanViolation()), number(s.maxViolation()), number(s.meanAbsoluteGap()),
+                        number(s.rawHypervolumeRatio()), number(s.meanViolation()), number(s.maxViolation()), number(s.meanAbsoluteGap()),
                         String.format("%.1f", result.seconds())));
             }
         }
@@ -180,6 +183,7 @@ public final class SyntheticReport {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("method", s.method());
             m.put("hypervolume_ratio", s.hypervolumeRatio());
+            m.put("raw_hypervolume_ratio", s.rawHypervolumeRatio());
             if (!Double.isNaN(s.meanViolation())) {
                 m.put("mean_violation", s.meanViolation());
                 m.put("max_violation", s.maxViolation());
@@ -203,27 +207,41 @@ public final class SyntheticReport {
         return summary;
     }
 
-    private static FrontPlot plot(StructureResult result, int objective) {
+    /**
+     * Objective 1 against objective {@code objective + 1}: raw win rates when {@code tau} is NaN,
+     * else the regularised primary objective {@code P_1 − τ·KL} on the horizontal axis.
+     */
+    private static FrontPlot plot(StructureResult result, int objective, double tau) {
+        boolean raw = Double.isNaN(tau);
         String title = result.structure().id() + " — " + result.structure().description();
-        FrontPlot plot = new FrontPlot(title, "P1 (primary win rate)", "P" + (objective + 1) + " (constrained win rate)");
+        String x = raw ? "P1 (primary win rate)" : "P1 - tau * KL (regularised primary objective)";
+        FrontPlot plot = new FrontPlot(title, x, "P" + (objective + 1) + " (constrained win rate)");
         if (!result.denseFront().isEmpty()) {
-            plot.line("exact front", project(result.denseFront(), objective));
+            plot.line("exact front", project(solutions(result.denseFront(), tau), objective));
         }
-        List<double[]> exact = new ArrayList<>();
+        List<TabularSolution> feasible = new ArrayList<>();
         for (TabularSolution solution : result.exactFront()) {
             if (solution.feasible()) {
-                exact.add(solution.winRates());
+                feasible.add(solution);
             }
         }
-        plot.markers("exact at thresholds", project(exact, objective));
+        plot.markers("exact at thresholds", project(solutions(feasible, tau), objective));
         for (Map.Entry<String, List<PolicyPoint>> entry : result.points().entrySet()) {
             List<double[]> points = new ArrayList<>();
             for (PolicyPoint p : entry.getValue()) {
-                points.add(p.winRates());
+                points.add(raw ? p.winRates() : p.regularised(tau));
             }
             plot.markers(entry.getKey(), project(points, objective));
         }
         return plot;
+    }
+
+    private static List<double[]> solutions(List<TabularSolution> solutions, double tau) {
+        List<double[]> points = new ArrayList<>();
+        for (TabularSolution s : solutions) {
+            points.add(Double.isNaN(tau) ? s.winRates() : Objectives.regularised(s.winRates(), s.kl(), tau));
+        }
+        return points;
     }
 
     private static List<double[]> project(List<double[]> points, int objective) {

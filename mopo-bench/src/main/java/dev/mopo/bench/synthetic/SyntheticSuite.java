@@ -36,14 +36,19 @@ public final class SyntheticSuite {
 
     private final SyntheticConfig config;
     private final List<Estimators> estimators;
+    private final boolean baselines;
 
-    /** A suite with {@code config}, running a MOPO sweep for each of {@code estimators}. */
-    public SyntheticSuite(SyntheticConfig config, List<Estimators> estimators) {
+    /**
+     * A suite with {@code config}, running a MOPO sweep for each of {@code estimators} and, when
+     * {@code baselines} is set, every baseline's sweep.
+     */
+    public SyntheticSuite(SyntheticConfig config, List<Estimators> estimators, boolean baselines) {
         if (estimators.isEmpty()) {
             throw new IllegalArgumentException("at least one estimator is needed for MOPO");
         }
         this.config = config;
         this.estimators = List.copyOf(estimators);
+        this.baselines = baselines;
     }
 
     /** The problem the suite builds for {@code structure}: same seed, same problem. */
@@ -103,19 +108,11 @@ public final class SyntheticSuite {
                 groups.add(mopo(trainer, objectives, estimator, feasible));
             }
             List<double[]> fixed = WeightGrid.multipliers(k - 1, k == 2 ? FIXED_MULTIPLIERS_2D : FIXED_MULTIPLIERS_3D);
-            groups.add(RunGroup.primalOnly("mopo-fixed", trainer.initialPolicies(fixed.size()), labels("lambda", fixed),
-                    new MopoLoss(objectives, config.tau(), LogProbReduction.SUM, m -> m.create(fixed.toArray(double[][]::new)))));
             List<double[]> weights = WeightGrid.simplex(k, k == 2 ? 10 : 4);
-            for (ScalarisedLoss.Family family : ScalarisedLoss.Family.values()) {
-                String name = family.name().toLowerCase() + "-ls";
-                groups.add(RunGroup.primalOnly(name, trainer.initialPolicies(weights.size()), labels("w", weights),
-                        new ScalarisedLoss(objectives, family, config.tau(), LogProbReduction.SUM,
-                                weights.toArray(double[][]::new))));
-            }
             List<double[]> modpoWeights = WeightGrid.simplexWithPrimary(k, k == 2 ? 10 : 4);
-            groups.add(RunGroup.primalOnly("modpo", trainer.initialPolicies(modpoWeights.size()),
-                    labels("w", modpoWeights), new ModpoLoss(objectives, config.tau(), LogProbReduction.SUM,
-                            modpoWeights.toArray(double[][]::new))));
+            if (baselines) {
+                groups.addAll(baselines(trainer, objectives, fixed, weights, modpoWeights));
+            }
 
             List<double[][]> policies = trainer.train(groups, onStep);
             for (int g = 0; g < groups.size(); g++) {
@@ -129,17 +126,33 @@ public final class SyntheticSuite {
             }
         }
         List<MethodSummary> summaries = summarise(exact, points, outcomes);
-        List<double[]> dense = new ArrayList<>();
+        List<TabularSolution> dense = new ArrayList<>();
         if (k == 2) {
             for (double b : ThresholdGrid.dense(problem, DENSE_FRONT_POINTS)) {
                 TabularSolution solution = solver.solve(b);
                 if (solution.feasible()) {
-                    dense.add(solution.winRates());
+                    dense.add(solution);
                 }
             }
         }
         return new StructureResult(structure, exact, dense, points, outcomes, summaries,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    private List<RunGroup> baselines(SweepTrainer trainer, ObjectiveSet objectives, List<double[]> fixed,
+            List<double[]> weights, List<double[]> modpoWeights) {
+        List<RunGroup> groups = new ArrayList<>();
+        groups.add(RunGroup.primalOnly("mopo-fixed", trainer.initialPolicies(fixed.size()), labels("lambda", fixed),
+                new MopoLoss(objectives, config.tau(), LogProbReduction.SUM,
+                        m -> m.create(fixed.toArray(double[][]::new)))));
+        for (ScalarisedLoss.Family family : ScalarisedLoss.Family.values()) {
+            groups.add(RunGroup.primalOnly(family.name().toLowerCase() + "-ls", trainer.initialPolicies(weights.size()),
+                    labels("w", weights), new ScalarisedLoss(objectives, family, config.tau(), LogProbReduction.SUM,
+                            weights.toArray(double[][]::new))));
+        }
+        groups.add(RunGroup.primalOnly("modpo", trainer.initialPolicies(modpoWeights.size()), labels("w", modpoWeights),
+                new ModpoLoss(objectives, config.tau(), LogProbReduction.SUM, modpoWeights.toArray(double[][]::new))));
+        return groups;
     }
 
     private RunGroup mopo(SweepTrainer trainer, ObjectiveSet objectives, Estimators kind, List<double[]> thresholds) {
@@ -207,31 +220,31 @@ public final class SyntheticSuite {
         return outcomes;
     }
 
-    private static List<MethodSummary> summarise(List<TabularSolution> exact, Map<String, List<PolicyPoint>> points,
+    private List<MethodSummary> summarise(List<TabularSolution> exact, Map<String, List<PolicyPoint>> points,
             Map<String, List<ThresholdOutcome>> outcomes) {
         List<double[]> front = new ArrayList<>();
+        List<double[]> rawFront = new ArrayList<>();
         for (TabularSolution solution : exact) {
             if (solution.feasible()) {
-                front.add(solution.winRates());
+                front.add(Objectives.regularised(solution.winRates(), solution.kl(), config.tau()));
+                rawFront.add(solution.winRates());
             }
         }
-        double[] reference = front.get(0).clone();
-        for (double[] p : front) {
-            for (int i = 0; i < p.length; i++) {
-                reference[i] = Math.min(reference[i], p[i]);
-            }
-        }
-        double exactVolume = Hypervolume.of(front, reference);
+        HypervolumeRatio regularised = new HypervolumeRatio(front);
+        HypervolumeRatio raw = new HypervolumeRatio(rawFront);
         List<MethodSummary> summaries = new ArrayList<>();
         for (Map.Entry<String, List<PolicyPoint>> entry : points.entrySet()) {
             List<double[]> achieved = new ArrayList<>();
+            List<double[]> rawAchieved = new ArrayList<>();
             for (PolicyPoint p : entry.getValue()) {
-                achieved.add(p.winRates());
+                achieved.add(p.regularised(config.tau()));
+                rawAchieved.add(p.winRates());
             }
-            double ratio = Hypervolume.of(achieved, reference) / exactVolume;
+            double ratio = regularised.of(achieved);
+            double rawRatio = raw.of(rawAchieved);
             List<ThresholdOutcome> matched = outcomes.get(entry.getKey());
             if (matched == null) {
-                summaries.add(new MethodSummary(entry.getKey(), ratio, Double.NaN, Double.NaN, Double.NaN));
+                summaries.add(new MethodSummary(entry.getKey(), ratio, rawRatio, Double.NaN, Double.NaN, Double.NaN));
                 continue;
             }
             double sumViolation = 0;
@@ -246,9 +259,30 @@ public final class SyntheticSuite {
                     count++;
                 }
             }
-            summaries.add(new MethodSummary(entry.getKey(), ratio, sumViolation / count, maxViolation, sumGap / count));
+            summaries.add(new MethodSummary(entry.getKey(), ratio, rawRatio, sumViolation / count, maxViolation,
+                    sumGap / count));
         }
         return summaries;
+    }
+
+    /** Hypervolume relative to an exact front, over the front's component-wise minimum. */
+    private static final class HypervolumeRatio {
+        private final double[] reference;
+        private final double exact;
+
+        HypervolumeRatio(List<double[]> front) {
+            reference = front.get(0).clone();
+            for (double[] p : front) {
+                for (int i = 0; i < p.length; i++) {
+                    reference[i] = Math.min(reference[i], p[i]);
+                }
+            }
+            exact = Hypervolume.of(front, reference);
+        }
+
+        double of(List<double[]> points) {
+            return Hypervolume.of(points, reference) / exact;
+        }
     }
 
     /** Reward margins {@code r_k(y_a) − r_k(y_b)} from a Bradley–Terry fit per objective, for MODPO. */

@@ -15,8 +15,12 @@ import dev.mopo.core.Checks;
  */
 public record DualConfig(double stepSize, int interval, double maxMultiplier, double estimateEma, double minEssFraction) {
 
-    /** The defaults: {@code η = 0.5}, every step, {@code λ_max = 100}, EMA 0.9, ESS floor 5 %. */
-    public static final DualConfig DEFAULT = new DualConfig(0.5, 1, 100, 0.9, 0.05);
+    /**
+     * The defaults: {@code η = 1}, every step, {@code λ_max = 100}, EMA 0.9, ESS floor 5 %. The
+     * step size was chosen on the synthetic suite over {@code η ∈ {0.1, 0.25, 0.5, 1, 2}}: 1 kept
+     * every two-objective front within 1 % violation with the fewest misses elsewhere.
+     */
+    public static final DualConfig DEFAULT = new DualConfig(1.0, 1, 100, 0.9, 0.05);
 
     /** Validates every field. */
     public DualConfig {

@@ -1,0 +1,111 @@
+package dev.mopo.djl.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import dev.mopo.core.Checks;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * AdamW (Loshchilov & Hutter), as {@code torch.optim.AdamW}: decoupled weight decay
+ * {@code θ ← θ − lr·λ·θ}, then the bias-corrected Adam step. Written out rather than taken from
+ * DJL so that its moments are visible: a checkpoint saves and restores them, which resuming a run
+ * exactly requires.
+ */
+public final class AdamW {
+
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private final double weightDecay;
+    private final Map<String, NDArray> firstMoments = new LinkedHashMap<>();
+    private final Map<String, NDArray> secondMoments = new LinkedHashMap<>();
+    private long steps;
+
+    /** AdamW with PyTorch's defaults for betas and epsilon. */
+    public AdamW(double weightDecay) {
+        this(0.9, 0.999, 1e-8, weightDecay);
+    }
+
+    /** AdamW with explicit hyper-parameters. */
+    public AdamW(double beta1, double beta2, double epsilon, double weightDecay) {
+        Checks.halfOpenUnit("adam beta1", beta1);
+        Checks.halfOpenUnit("adam beta2", beta2);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = Checks.positive("adam epsilon", epsilon);
+        this.weightDecay = Checks.nonNegative("weight_decay", weightDecay);
+    }
+
+    /** The number of steps taken. */
+    public long steps() {
+        return steps;
+    }
+
+    /**
+     * Updates every parameter in place from its gradient, at learning rate {@code learningRate}.
+     * Call outside a gradient collector; moments are created on first use, on the parameter's
+     * manager and device.
+     */
+    public void step(Map<String, NDArray> parameters, Map<String, NDArray> gradients, double learningRate) {
+        steps++;
+        double correction1 = 1 - Math.pow(beta1, steps);
+        double correction2 = 1 - Math.pow(beta2, steps);
+        for (Map.Entry<String, NDArray> entry : parameters.entrySet()) {
+            String name = entry.getKey();
+            NDArray weight = entry.getValue();
+            NDArray gradient = gradients.get(name);
+            if (gradient == null) {
+                continue;
+            }
+            NDArray m = firstMoments.computeIfAbsent(name, k -> weight.zerosLike());
+            NDArray v = secondMoments.computeIfAbsent(name, k -> weight.zerosLike());
+            try (NDScope scope = new NDScope()) {
+                NDArray g = gradient.toType(weight.getDataType(), false);
+                m.muli(beta1).addi(g.mul(1 - beta1));
+                v.muli(beta2).addi(g.square().mul(1 - beta2));
+                if (weightDecay > 0) {
+                    weight.subi(weight.mul(learningRate * weightDecay));
+                }
+                NDArray denominator = v.div(correction2).sqrt().add(epsilon);
+                weight.subi(m.div(correction1).div(denominator).mul(learningRate));
+            }
+        }
+    }
+
+    /** The optimiser state for a checkpoint: moments by {@code m/NAME} and {@code v/NAME}. */
+    public NDList state() {
+        NDList state = new NDList();
+        firstMoments.forEach((name, m) -> {
+            m.setName("m/" + name);
+            state.add(m);
+        });
+        secondMoments.forEach((name, v) -> {
+            v.setName("v/" + name);
+            state.add(v);
+        });
+        return state;
+    }
+
+    /** Restores moments saved by {@link #state()} after {@code steps} steps. */
+    public void restore(NDList state, long steps, NDManager manager) {
+        firstMoments.clear();
+        secondMoments.clear();
+        for (NDArray array : state) {
+            String name = array.getName();
+            NDArray copy = array.duplicate();
+            copy.attach(manager);
+            if (name.startsWith("m/")) {
+                firstMoments.put(name.substring(2), copy);
+            } else if (name.startsWith("v/")) {
+                secondMoments.put(name.substring(2), copy);
+            } else {
+                throw new IllegalArgumentException("optimizer state holds an unknown array '" + name
+                        + "'; expected names starting with m/ or v/");
+            }
+        }
+        this.steps = steps;
+    }
+}
