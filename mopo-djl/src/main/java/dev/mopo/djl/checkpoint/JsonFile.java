@@ -40,7 +40,7 @@ public final class JsonFile {
                     throw new CheckpointException(file + ": content after the JSON object");
                 }
             } catch (MalformedJsonException | EOFException | JsonParseException | IllegalStateException e) {
-                throw new CheckpointException(file + ": not well-formed JSON: " + e.getMessage());
+                throw new CheckpointException(file + ": not well-formed JSON: " + SafetensorsHeader.firstLine(e.getMessage()));
             }
             if (!element.isJsonObject()) {
                 throw new CheckpointException(file + ": expected a JSON object, got " + element);

@@ -121,7 +121,7 @@ public final class SafetensorsHeader {
             if (e instanceof CheckpointException) {
                 throw (CheckpointException) e;
             }
-            throw fail(file, "header is not well-formed JSON: " + e.getMessage());
+            throw fail(file, "header is not well-formed JSON: " + firstLine(e.getMessage()));
         }
         checkNoOverlap(file, tensors);
         return new SafetensorsHeader(file, tensors, metadata);
@@ -227,6 +227,15 @@ public final class SafetensorsHeader {
             }
         }
         return buffer.flip();
+    }
+
+    /** Gson's parse messages end in a second line pointing at its troubleshooting page. */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unexpected end of input";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     static CheckpointException fail(Path file, String message) {
