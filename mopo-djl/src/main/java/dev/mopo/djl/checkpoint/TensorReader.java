@@ -27,6 +27,9 @@ final class TensorReader {
     /** Bytes converted per block; a single row larger than this gets a block of its own. */
     static final int BLOCK_BYTES = 64 << 20;
 
+    /** The first staging buffer; it grows to the largest block needed, at most {@link #BLOCK_BYTES} per row block. */
+    private static final int MIN_STAGING_BYTES = 1 << 20;
+
     private ByteBuffer staging;
 
     NDArray read(FileChannel channel, TensorInfo tensor, NDManager manager, DataType computeType) throws IOException {
@@ -83,7 +86,7 @@ final class TensorReader {
 
     private ByteBuffer stage(int bytes) {
         if (staging == null || staging.capacity() < bytes) {
-            staging = ByteBuffer.allocateDirect(Math.max(bytes, BLOCK_BYTES)).order(ByteOrder.nativeOrder());
+            staging = ByteBuffer.allocateDirect(Math.max(bytes, MIN_STAGING_BYTES)).order(ByteOrder.nativeOrder());
         }
         ByteBuffer view = staging.duplicate().order(ByteOrder.nativeOrder());
         view.clear().limit(bytes);
