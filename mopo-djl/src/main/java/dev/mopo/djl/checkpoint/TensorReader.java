@@ -30,7 +30,18 @@ final class TensorReader {
     /** The first staging buffer; it grows to the largest block needed, at most {@link #BLOCK_BYTES} per row block. */
     private static final int MIN_STAGING_BYTES = 1 << 20;
 
+    private final int blockBytes;
     private ByteBuffer staging;
+
+    /** A reader converting {@link #BLOCK_BYTES} per block. */
+    TensorReader() {
+        this(BLOCK_BYTES);
+    }
+
+    /** A reader converting {@code blockBytes} per block (small values exercise the block loop in tests). */
+    TensorReader(int blockBytes) {
+        this.blockBytes = blockBytes;
+    }
 
     NDArray read(FileChannel channel, TensorInfo tensor, NDManager manager, DataType computeType) throws IOException {
         DataType target = targetType(tensor, computeType);
@@ -44,7 +55,7 @@ final class TensorReader {
         }
         int sourceBytes = tensor.dtype().bytes();
         long rowBytes = rowElements * Math.max(sourceBytes, stageType.getNumOfBytes());
-        long rowsPerBlock = Math.max(1, BLOCK_BYTES / rowBytes);
+        long rowsPerBlock = Math.max(1, blockBytes / rowBytes);
         for (long first = 0; first < rows; first += rowsPerBlock) {
             long count = Math.min(rowsPerBlock, rows - first);
             int elements = blockElements(tensor, count * rowElements, rowBytes / rowElements);
