@@ -40,13 +40,15 @@ public final class LogProbs {
             throw new IllegalArgumentException("response mask must have the ids' shape " + ids.getShape() + ", got "
                     + responseMask.getShape());
         }
-        NDArray logits = block.forward(store, ids, attentionMask, null, null, training);
-        try {
+        SequenceLogProbs result;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray logits = block.forward(store, ids, attentionMask, null, null, training);
             NDArray mask = attentionMask == null ? responseMask : responseMask.mul(attentionMask);
-            return fromLogits(logits, ids, mask);
-        } finally {
-            logits.close();
+            result = fromLogits(logits, ids, mask);
+            NDScope.unregister(result.tokens(), result.sum(), result.count());
         }
+        return joinCallerScope(result);
     }
 
     /** Log-probs from logits {@code [B, T, V]} of the tokens where {@code mask [B, T]} is 1. */
@@ -62,6 +64,7 @@ public final class LogProbs {
             throw new IllegalArgumentException("logits must have shape [" + shape.get(0) + ", " + shape.get(1)
                     + ", V], got " + logits.getShape());
         }
+        SequenceLogProbs result;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray logProbs = logits.get(new NDIndex(":, :-1")).toType(DataType.FLOAT32, false).logSoftmax(2);
@@ -74,7 +77,16 @@ public final class LogProbs {
             NDArray sum = scored.sum(new int[] {1});
             NDArray count = weights.sum(new int[] {1});
             NDScope.unregister(tokens, sum, count);
-            return new SequenceLogProbs(tokens, sum, count);
+            result = new SequenceLogProbs(tokens, sum, count);
         }
+        return joinCallerScope(result);
+    }
+
+    /** Registers a result with the caller's {@link NDScope}, if any, once this method's own scope has closed. */
+    private static SequenceLogProbs joinCallerScope(SequenceLogProbs result) {
+        NDScope.register(result.tokens());
+        NDScope.register(result.sum());
+        NDScope.register(result.count());
+        return result;
     }
 }

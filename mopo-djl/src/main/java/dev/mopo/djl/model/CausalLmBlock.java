@@ -71,7 +71,8 @@ public final class CausalLmBlock extends NamedBlock {
     }
 
     /**
-     * Logits {@code [B, T, V]} in the compute type, attached to the manager of {@code ids}.
+     * Logits {@code [B, T, V]} in the compute type, attached to the manager of {@code ids} (and to
+     * the caller's {@link NDScope}, if any); intermediates are closed before returning.
      *
      * @param store the parameter store (a single-device one: parameters must live on the device of {@code ids})
      * @param ids token ids {@code [B, T]}
@@ -82,6 +83,7 @@ public final class CausalLmBlock extends NamedBlock {
      */
     public NDArray forward(ParameterStore store, NDArray ids, NDArray attentionMask, NDArray positions,
             KvCache cache, boolean training) {
+        NDArray logits;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray table = embedding.table(store, ids.getDevice(), training);
@@ -103,15 +105,16 @@ public final class CausalLmBlock extends NamedBlock {
             if (projectOut != null) {
                 h = projectOut.apply(store, h, training);
             }
-            NDArray logits = head != null
+            logits = head != null
                     ? head.apply(store, h, training)
                     : h.getNDArrayInternal().linear(h, table, null).singletonOrThrow();
             if (cache != null) {
                 cache.advance(ids.getShape().get(1));
             }
             NDScope.unregister(logits);
-            return logits;
         }
+        NDScope.register(logits);
+        return logits;
     }
 
     @Override

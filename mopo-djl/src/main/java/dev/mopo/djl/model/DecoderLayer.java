@@ -10,7 +10,7 @@ import ai.djl.util.PairList;
 /**
  * One transformer layer: attention and MLP with their norms and residuals, arranged as the
  * config's {@link LayerOrder} says. Intermediates are closed when the layer returns (autograd
- * keeps what backward needs on the native side).
+ * keeps what backward needs on the native side); the output joins the caller's {@link NDScope}.
  */
 final class DecoderLayer extends NamedBlock {
 
@@ -37,9 +37,9 @@ final class DecoderLayer extends NamedBlock {
 
     /** {@code x [B, T, E]} → {@code [B, T, E]}. */
     NDArray apply(ParameterStore store, NDArray x, ForwardContext context, boolean training) {
+        NDArray out;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray out;
             switch (order) {
                 case PRE_NORM: {
                     NDArray h = x.add(attention.apply(store, attentionNorm.apply(store, x, training), context, training));
@@ -61,8 +61,9 @@ final class DecoderLayer extends NamedBlock {
                     throw new IllegalStateException(order.name());
             }
             NDScope.unregister(out);
-            return out;
         }
+        NDScope.register(out);
+        return out;
     }
 
     @Override

@@ -36,7 +36,7 @@ final class Norm extends NamedBlock {
         if (kind == NormKind.RMS) {
             NDArray x32 = x.toType(DataType.FLOAT32, false);
             NDArray rms = x32.square().mean(new int[] {-1}, true).add(eps).sqrt();
-            return w.mul(x32.div(rms).toType(type, false));
+            return x32.div(rms).toType(type, false).mul(w);
         }
         NDArray b = value(store, bias, x.getDevice(), training);
         NDArray x32 = x.toType(DataType.FLOAT32, false);

@@ -2,6 +2,7 @@ package dev.mopo.djl.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Fills a block's parameters from a checkpoint, matching parameter names to tensor names (also
  * without the base-model prefix, as transformers accepts). Every name and shape is checked
  * before any data is read; tensors are then read one at a time through DJL's own parameter
- * initialisation, so each lands directly in its parameter.
+ * initialisation, so each lands directly in its parameter (owned by the model's manager, never by
+ * a caller's {@link NDScope}).
  */
 final class WeightLoader {
 
@@ -76,7 +78,9 @@ final class WeightLoader {
     private static NDArray read(Checkpoint checkpoint, String name, Shape shape, NDManager manager,
             DataType type) {
         try {
-            return checkpoint.read(name, shape, manager, type);
+            NDArray array = checkpoint.read(name, shape, manager, type);
+            NDScope.unregister(array);
+            return array;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
