@@ -18,7 +18,7 @@ import java.nio.channels.FileChannel;
  * is the destination plus one staging block; nothing is read into the Java heap.
  *
  * <p>Float data is converted to FLOAT32 in Java (bf16 is a 16-bit shift, f16 is widened exactly)
- * and, for an FLOAT16 compute type, narrowed by the engine; no bfloat16 NDArray is ever created.
+ * and, for a FLOAT16 compute type, narrowed by the engine; no bfloat16 NDArray is ever created.
  * Data already in the compute type, and integer data, is copied as it is. Assumes a
  * little-endian host, as safetensors and every platform of DJL's PyTorch engine are.
  */

@@ -24,6 +24,12 @@ import java.util.List;
  * A Hugging Face causal language model loaded into DJL: its config, its {@link CausalLmBlock}
  * with weights on a device, and the entry points callers need — logits for ids, a KV cache for
  * generation, saving back to a folder transformers loads. Owns the parameters; close it to free them.
+ *
+ * <p>Devices: pass {@code Device.gpu(i)} to load onto a GPU. That needs DJL's CUDA build of the
+ * PyTorch natives: put {@code ai.djl.pytorch:pytorch-native-cu<version>} (classifier
+ * {@code linux-x86_64}) on the class path instead of {@code pytorch-native-cpu}, or run without
+ * {@code -Dai.djl.offline=true} and without the CPU natives so DJL downloads the CUDA ones. Input
+ * arrays must live on the model's device.
  */
 public final class CausalLm implements AutoCloseable {
 
