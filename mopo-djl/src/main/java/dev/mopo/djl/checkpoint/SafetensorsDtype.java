@@ -74,21 +74,6 @@ public enum SafetensorsDtype {
         return Optional.empty();
     }
 
-    /** The header code for a DJL type a writer can store: FLOAT32, FLOAT16 or BFLOAT16. */
-    public static SafetensorsDtype forStorage(DataType type) {
-        switch (type) {
-            case FLOAT32:
-                return F32;
-            case FLOAT16:
-                return F16;
-            case BFLOAT16:
-                return BF16;
-            default:
-                throw new IllegalArgumentException(
-                        "checkpoint storage dtype must be FLOAT32, FLOAT16 or BFLOAT16, got " + type);
-        }
-    }
-
     /**
      * The code a tensor of {@code type} is stored under: float arrays take {@code floatStorage}
      * (F32, F16 or BF16), integer and boolean arrays keep their own type.

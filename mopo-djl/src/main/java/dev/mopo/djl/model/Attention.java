@@ -86,7 +86,7 @@ final class Attention extends NamedBlock {
             v = cached.get(1);
         }
         long keys = k.getShape().get(2);
-        long group = heads / kvHeads;
+        long group = config.groupSize();
         NDArray scores = q.reshape(batch, kvHeads, group * steps, dim).matMul(k.transpose(0, 1, 3, 2)).mul(scale);
         NDArray probabilities = scores.reshape(batch, kvHeads, group, steps, keys)
                 .toType(DataType.FLOAT32, false)
