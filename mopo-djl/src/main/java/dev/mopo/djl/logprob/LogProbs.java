@@ -1,0 +1,92 @@
+package dev.mopo.djl.logprob;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import dev.mopo.djl.model.CausalLm;
+import dev.mopo.djl.model.CausalLmBlock;
+
+/**
+ * Scores responses under a causal LM: the log-prob of each response token given everything
+ * before it, {@code log_softmax(logits[t−1])[ids[t]]}, for a right-padded batch of
+ * prompt+response sequences. Prompt tokens and padding are masked out by the response mask.
+ * This is the call a preference trainer makes for policy and reference log-probs.
+ */
+public final class LogProbs {
+
+    private LogProbs() {}
+
+    /** Inference log-probs (no gradient). See {@link #score(CausalLmBlock, ParameterStore, NDArray, NDArray, NDArray, boolean)}. */
+    public static SequenceLogProbs score(CausalLm model, NDArray ids, NDArray attentionMask, NDArray responseMask) {
+        return score(model.block(), model.parameterStore(), ids, attentionMask, responseMask, false);
+    }
+
+    /**
+     * Log-probs of the tokens marked in {@code responseMask}; differentiable when
+     * {@code training} is true and the call runs inside a {@code GradientCollector}.
+     *
+     * @param ids prompt+response ids {@code [B, T]}, right-padded
+     * @param attentionMask {@code [B, T]}, 1 for real tokens, 0 for padding (null: no padding)
+     * @param responseMask {@code [B, T]}, 1 for response tokens (position 0 is never scored)
+     */
+    public static SequenceLogProbs score(CausalLmBlock block, ParameterStore store, NDArray ids, NDArray attentionMask,
+            NDArray responseMask, boolean training) {
+        if (!responseMask.getShape().equals(ids.getShape())) {
+            throw new IllegalArgumentException("response mask must have the ids' shape " + ids.getShape() + ", got "
+                    + responseMask.getShape());
+        }
+        SequenceLogProbs result;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray logits = block.forward(store, ids, attentionMask, null, null, training);
+            NDArray mask = attentionMask == null ? responseMask : responseMask.mul(attentionMask);
+            result = fromLogits(logits, ids, mask);
+            NDScope.unregister(result.tokens(), result.sum(), result.count());
+        }
+        return joinCallerScope(result);
+    }
+
+    /** Log-probs from logits {@code [B, T, V]} of the tokens where {@code mask [B, T]} is 1. */
+    public static SequenceLogProbs fromLogits(NDArray logits, NDArray ids, NDArray mask) {
+        Shape shape = ids.getShape();
+        if (shape.dimension() != 2 || shape.get(1) < 2) {
+            throw new IllegalArgumentException("ids must have shape [B, T] with T >= 2, got " + shape);
+        }
+        if (!mask.getShape().equals(shape)) {
+            throw new IllegalArgumentException("mask must have the ids' shape " + shape + ", got " + mask.getShape());
+        }
+        if (logits.getShape().dimension() != 3 || !logits.getShape().slice(0, 2).equals(shape)) {
+            throw new IllegalArgumentException("logits must have shape [" + shape.get(0) + ", " + shape.get(1)
+                    + ", V], got " + logits.getShape());
+        }
+        SequenceLogProbs result;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray logProbs = logits.get(new NDIndex(":, :-1")).toType(DataType.FLOAT32, false).logSoftmax(2);
+            NDArray targets = ids.get(new NDIndex(":, 1:")).toType(DataType.INT64, false).expandDims(2);
+            NDArray picked = logProbs.gather(targets, 2).squeeze(2);
+            NDArray first = picked.zerosLike().get(new NDIndex(":, :1"));
+            NDArray weights = mask.toType(DataType.FLOAT32, false).get(new NDIndex(":, 1:"));
+            NDArray scored = picked.mul(weights);
+            NDArray tokens = NDArrays.concat(new NDList(first, scored), 1);
+            NDArray sum = scored.sum(new int[] {1});
+            NDArray count = weights.sum(new int[] {1});
+            NDScope.unregister(tokens, sum, count);
+            result = new SequenceLogProbs(tokens, sum, count);
+        }
+        return joinCallerScope(result);
+    }
+
+    /** Registers a result with the caller's {@link NDScope}, if any, once this method's own scope has closed. */
+    private static SequenceLogProbs joinCallerScope(SequenceLogProbs result) {
+        NDScope.register(result.tokens());
+        NDScope.register(result.sum());
+        NDScope.register(result.count());
+        return result;
+    }
+}
