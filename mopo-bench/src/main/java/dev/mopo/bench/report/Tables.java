@@ -44,6 +44,18 @@ public final class Tables {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.4f", value);
     }
 
+    /** A byte count in binary units: {@code 512 B}, {@code 1.50 KiB}, … {@code 2.43 GiB}. */
+    public static String bytes(long count) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        double value = count;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? count + " B" : String.format(Locale.ROOT, "%.2f %s", value, units[unit]);
+    }
+
     private static void appendCsvRow(StringBuilder out, List<String> cells) {
         for (int c = 0; c < cells.size(); c++) {
             String cell = cells.get(c);
