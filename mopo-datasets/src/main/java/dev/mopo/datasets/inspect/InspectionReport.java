@@ -117,18 +117,19 @@ public record InspectionReport(String path, String preset, List<String> objectiv
         out.append(String.format(Locale.ROOT, "%-22s %d%n", "pairs kept", pairs));
         out.append(String.format(Locale.ROOT, "%-22s %d%n", "rows rejected", rejectedTotal()));
         rejected.forEach((reason, count) ->
-                out.append(String.format(Locale.ROOT, "  %-20s %d%n", reason, count)));
+                out.append(String.format(Locale.ROOT, "  %-26s %d%n", reason, count)));
         for (Rejection rejection : examples) {
             out.append("    ").append(rejection.message()).append('\n');
         }
         if (pairs == 0) {
             return out.toString();
         }
-        out.append(String.format(Locale.ROOT, "%nlabel balance%12s %8s %8s%n", "+1 (a)", "-1 (b)", "0"));
-        balance.forEach((objective, counts) -> out.append(String.format(Locale.ROOT, "  %-22s %8s %8s %8s%n",
-                objective + (objective.equals(objectives.get(0)) ? " *" : ""),
-                percent(counts.preferA(), counts.total()), percent(counts.preferB(), counts.total()),
-                percent(counts.ties(), counts.total()))));
+        out.append(String.format(Locale.ROOT, "%nlabel balance%n  %-22s %14s %14s %14s%n", "", "+1 (a)", "-1 (b)",
+                "0"));
+        balance.forEach((objective, counts) -> out.append(String.format(Locale.ROOT, "  %-22s %14s %14s %14s%n",
+                objective + (objective.equals(objectives.get(0)) ? " (primary)" : ""),
+                share(counts.preferA(), counts.total()), share(counts.preferB(), counts.total()),
+                share(counts.ties(), counts.total()))));
         if (!conflicts.isEmpty()) {
             out.append(String.format(Locale.ROOT, "%ndisagreement with %s (pairs where both prefer a response)%n",
                     objectives.get(0)));
@@ -137,14 +138,14 @@ public record InspectionReport(String path, String preset, List<String> objectiv
                             : String.format(Locale.ROOT, "%.1f%% (%d of %d)", 100 * conflict.rate(),
                                     conflict.disagreeing(), conflict.comparable()))));
         }
-        out.append(String.format(Locale.ROOT, "%nlengths (%s)%11s %8s %8s %8s %8s %8s%n", lengthUnit, "min", "mean",
-                "p50", "p95", "p99", "max"));
+        out.append(String.format(Locale.ROOT, "%nlengths in %s%n  %-18s %8s %8s %8s %8s %8s %8s%n", lengthUnit, "",
+                "min", "mean", "p50", "p95", "p99", "max"));
         lengths.forEach((field, s) -> out.append(String.format(Locale.ROOT,
                 "  %-18s %8d %8.1f %8d %8d %8d %8d%n", field, s.min(), s.mean(), s.p50(), s.p95(), s.p99(), s.max())));
         return out.toString();
     }
 
-    private static String percent(long count, long total) {
-        return String.format(Locale.ROOT, "%.1f%%", total == 0 ? 0.0 : 100.0 * count / total);
+    private static String share(long count, long total) {
+        return String.format(Locale.ROOT, "%d (%.1f%%)", count, total == 0 ? 0.0 : 100.0 * count / total);
     }
 }
