@@ -1,0 +1,110 @@
+package dev.mopo.datasets.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Chat templates from a checkpoint folder, or by name. */
+public final class ChatTemplates {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ChatTemplates() {}
+
+    /**
+     * The checkpoint's own template: {@code chat_template.jinja} if present, else the
+     * {@code chat_template} of {@code tokenizer_config.json} (a string, or a list of named
+     * templates of which {@code default} is taken); empty when it has none.
+     */
+    public static Optional<JinjaChatTemplate> fromCheckpoint(Path folder) throws IOException {
+        Map<String, String> tokens = specialTokens(folder);
+        Path jinja = folder.resolve("chat_template.jinja");
+        if (Files.isRegularFile(jinja)) {
+            return Optional.of(new JinjaChatTemplate(Files.readString(jinja, StandardCharsets.UTF_8), tokens));
+        }
+        JsonNode config = tokenizerConfig(folder);
+        JsonNode template = config == null ? null : config.get("chat_template");
+        if (template == null || template.isNull()) {
+            return Optional.empty();
+        }
+        if (template.isTextual()) {
+            return Optional.of(new JinjaChatTemplate(template.textValue(), tokens));
+        }
+        if (template.isArray()) {
+            for (JsonNode named : template) {
+                if ("default".equals(named.path("name").asText()) && named.path("template").isTextual()) {
+                    return Optional.of(new JinjaChatTemplate(named.get("template").textValue(), tokens));
+                }
+            }
+        }
+        throw new TemplateException(folder.resolve("tokenizer_config.json")
+                + ": 'chat_template' is neither a string nor a list holding a template named 'default'");
+    }
+
+    /**
+     * The template a name selects: {@code checkpoint} (the checkpoint's own; an error when it
+     * has none), {@code auto} (the checkpoint's own, else plain), {@code plain}, or {@code pku}
+     * (with the checkpoint's end-of-sequence token, {@code </s>} when it names none).
+     */
+    public static ChatTemplate named(String name, Path checkpoint) throws IOException {
+        switch (name) {
+            case "plain":
+                return PlainChatTemplate.INSTANCE;
+            case "pku":
+                return new PkuChatTemplate(checkpoint == null ? "</s>"
+                        : specialTokens(checkpoint).getOrDefault("eos_token", "</s>"));
+            case "auto":
+                if (checkpoint == null) {
+                    return PlainChatTemplate.INSTANCE;
+                }
+                Optional<JinjaChatTemplate> own = fromCheckpoint(checkpoint);
+                return own.isPresent() ? own.get() : PlainChatTemplate.INSTANCE;
+            case "checkpoint":
+                if (checkpoint == null) {
+                    throw new IllegalArgumentException("the checkpoint template needs a checkpoint folder");
+                }
+                return fromCheckpoint(checkpoint).orElseThrow(() -> new TemplateException(checkpoint
+                        + " has no chat template (no chat_template.jinja, no 'chat_template' in tokenizer_config.json)"));
+            default:
+                throw new IllegalArgumentException("unknown chat template '" + name
+                        + "'; the templates are auto, checkpoint, plain and pku");
+        }
+    }
+
+    /**
+     * The special tokens of {@code tokenizer_config.json} as template variables: every
+     * {@code *_token} entry given as a string or as an object with a {@code content} string.
+     */
+    public static Map<String, String> specialTokens(Path folder) throws IOException {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        JsonNode config = tokenizerConfig(folder);
+        if (config == null) {
+            return tokens;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (!entry.getKey().endsWith("_token")) {
+                continue;
+            }
+            JsonNode value = entry.getValue();
+            if (value.isTextual()) {
+                tokens.put(entry.getKey(), value.textValue());
+            } else if (value.path("content").isTextual()) {
+                tokens.put(entry.getKey(), value.get("content").textValue());
+            }
+        }
+        return tokens;
+    }
+
+    private static JsonNode tokenizerConfig(Path folder) throws IOException {
+        Path file = folder.resolve("tokenizer_config.json");
+        return Files.isRegularFile(file) ? JSON.readTree(file.toFile()) : null;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.mopo.datasets.template;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import dev.mopo.datasets.example.ChatMessage;
+import dev.mopo.datasets.example.Prompt;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * A checkpoint's Jinja {@code chat_template}, rendered as transformers renders it
+ * ({@code trim_blocks}, {@code lstrip_blocks}, {@code raise_exception}, {@code strftime_now},
+ * Python-style {@code tojson}, Python string methods) with {@code messages},
+ * {@code add_generation_prompt} and the tokenizer's special tokens ({@code bos_token},
+ * {@code eos_token}, …) as variables.
+ *
+ * <p>The template runs in a sandbox: {@code include}, {@code import}, {@code from} and
+ * {@code extends} are disabled and no template can be loaded from anywhere, only the methods of
+ * Python's {@code str}, {@code list} and {@code dict} can be called, output is capped at
+ * {@link #MAX_OUTPUT_CHARS} and loops at {@link #MAX_RANGE}. A template cannot read files, reach
+ * the network or touch a Java object.
+ */
+public final class JinjaChatTemplate implements ChatTemplate {
+
+    /** The most characters one render may produce. */
+    public static final long MAX_OUTPUT_CHARS = 16L << 20;
+    /** The longest {@code range()} a template may build. */
+    public static final int MAX_RANGE = 100_000;
+
+    private final String source;
+    private final Map<String, String> specialTokens;
+    private final Jinjava jinjava;
+
+    /**
+     * @param source the template text
+     * @param specialTokens variables such as {@code bos_token} and {@code eos_token}
+     */
+    public JinjaChatTemplate(String source, Map<String, String> specialTokens) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.specialTokens = Map.copyOf(specialTokens);
+        this.jinjava = sandbox();
+    }
+
+    /** The template text. */
+    public String source() {
+        return source;
+    }
+
+    /** The special-token variables the template sees. */
+    public Map<String, String> specialTokens() {
+        return specialTokens;
+    }
+
+    @Override
+    public String render(Prompt prompt) {
+        return render(prompt.messages(), true);
+    }
+
+    /**
+     * Renders a conversation.
+     *
+     * @param addGenerationPrompt whether to end with the template's cue for the assistant turn
+     * @throws TemplateException when the template fails or refuses the conversation
+     */
+    public String render(List<ChatMessage> messages, boolean addGenerationPrompt) {
+        List<Map<String, Object>> turns = new ArrayList<>(messages.size());
+        for (ChatMessage message : messages) {
+            Map<String, Object> turn = new LinkedHashMap<>();
+            turn.put("role", message.role());
+            turn.put("content", message.content());
+            turns.add(turn);
+        }
+        Map<String, Object> variables = new HashMap<>(specialTokens);
+        variables.put("messages", turns);
+        variables.put("add_generation_prompt", addGenerationPrompt);
+        RenderResult result = jinjava.renderForResult(source, variables);
+        StringJoiner fatal = new StringJoiner("; ");
+        for (TemplateError error : result.getErrors()) {
+            if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
+                fatal.add(message(error));
+            }
+        }
+        if (fatal.length() > 0) {
+            throw new TemplateException("the chat template failed: " + fatal);
+        }
+        return result.getOutput();
+    }
+
+    private static String message(TemplateError error) {
+        Throwable cause = error.getException();
+        while (cause != null) {
+            if (cause instanceof TemplateException) {
+                return cause.getMessage();
+            }
+            cause = cause.getCause();
+        }
+        return error.getMessage() + (error.getLineno() > 0 ? " (line " + error.getLineno() + ")" : "");
+    }
+
+    private static Jinjava sandbox() {
+        JinjavaConfig config = JinjavaConfig.newBuilder()
+                .withTrimBlocks(true)
+                .withLstripBlocks(true)
+                .withMaxOutputSize(MAX_OUTPUT_CHARS)
+                .withMaxRenderDepth(10)
+                .withEnableRecursiveMacroCalls(false)
+                .withRangeLimit(MAX_RANGE)
+                .withMaxListSize(MAX_RANGE)
+                .withMaxMapSize(MAX_RANGE)
+                .withNestedInterpretationEnabled(false)
+                .withDisabled(Map.of(Context.Library.TAG, Set.of("include", "import", "from", "extends")))
+                .withElResolver(new SandboxResolver(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY))
+                .build();
+        Jinjava jinjava = new Jinjava(config);
+        jinjava.setResourceLocator((name, encoding, interpreter) -> {
+            throw new IOException("a sandboxed chat template cannot load '" + name + "'");
+        });
+        Context globals = jinjava.getGlobalContext();
+        globals.registerFunction(new ELFunctionDefinition("", "raise_exception", TemplateFunctions.class,
+                "raiseException", String.class));
+        globals.registerFunction(new ELFunctionDefinition("", "strftime_now", TemplateFunctions.class,
+                "strftimeNow", String.class));
+        globals.registerFilter(new TemplateFunctions.ToJson());
+        return jinjava;
+    }
+}
