@@ -1,6 +1,7 @@
 package dev.mopo.bench.cli;
 
 import ai.djl.Device;
+import dev.mopo.djl.Devices;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,20 +16,6 @@ final class DeviceOption {
 
     /** The DJL device named by the option. */
     Device device() {
-        String name = device.trim().toLowerCase(java.util.Locale.ROOT);
-        if (name.equals("cpu")) {
-            return Device.cpu();
-        }
-        if (name.equals("cuda") || name.equals("gpu")) {
-            return Device.gpu();
-        }
-        if (name.startsWith("cuda:")) {
-            try {
-                return Device.gpu(Integer.parseInt(name.substring(5)));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--device: expected cuda:N with a number N, got '" + device + "'");
-            }
-        }
-        throw new IllegalArgumentException("--device: expected cpu, cuda or cuda:N, got '" + device + "'");
+        return Devices.parse(device);
     }
 }

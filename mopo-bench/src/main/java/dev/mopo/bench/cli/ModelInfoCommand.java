@@ -36,15 +36,10 @@ final class ModelInfoCommand implements Callable<Integer> {
     @Option(names = "--seq", defaultValue = "1024", description = "Tokens per sequence for the plan (default: ${DEFAULT-VALUE}).")
     private int sequence;
 
-    @Option(names = "--precision", defaultValue = "fp32",
-            description = "Compute precision of the plan: fp32 or fp16 (fp16 keeps fp32 master weights; default: ${DEFAULT-VALUE}).")
-    private String precision;
-
     @Override
     public Integer call() throws Exception {
         ModelConfig config = ConfigParser.read(model.resolve("config.json"));
-        DataType compute = Precision.parse(precision);
-        MemoryPlan plan = MemoryPlan.of(config, compute);
+        MemoryPlan plan = MemoryPlan.of(config, DataType.FLOAT32);
         Map<String, Long> stored = new TreeMap<>();
         try (Checkpoint checkpoint = Checkpoint.open(model)) {
             for (String name : checkpoint.names()) {
@@ -62,18 +57,15 @@ final class ModelInfoCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "vocabulary       %d, max positions %d, tied embeddings %s%n", config.vocabSize(),
                 config.maxPositions(), config.tiedEmbeddings());
         System.out.println();
-        System.out.printf(Locale.ROOT, "GPU memory plan for a full fine-tune in %s, batch %d x %d tokens:%n", precision,
-                batch, sequence);
+        System.out.printf(Locale.ROOT, "GPU memory plan for a full fine-tune in fp32, batch %d x %d tokens:%n", batch,
+                sequence);
         List<List<String>> rows = new ArrayList<>();
-        rows.add(row("weights (" + precision + ")", plan.weightBytes()));
-        if (plan.masterWeightBytes() > 0) {
-            rows.add(row("fp32 master weights", plan.masterWeightBytes()));
-        }
+        rows.add(row("weights (fp32)", plan.weightBytes()));
         rows.add(row("gradients", plan.gradientBytes()));
         rows.add(row("AdamW moments (fp32)", plan.optimizerBytes()));
         rows.add(row("activations per batch (estimate)", plan.activationBytes(batch, sequence)));
         rows.add(row("total", plan.trainingBytes(batch, sequence)));
-        rows.add(row("reference model (only with --reference-mode live)", plan.weightBytes()));
+        rows.add(row("reference model, fp16 (only with reference_mode: live)", plan.weightBytes() / 2));
         System.out.print(Tables.text(List.of("item", "size"), rows));
         System.out.println("The activation figure is an estimate of this implementation (formula in MemoryPlan);"
                 + " allocator overhead comes on top. The default precomputes reference log-probs, so the reference"

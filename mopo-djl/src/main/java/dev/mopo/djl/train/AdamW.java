@@ -60,8 +60,8 @@ public final class AdamW {
             if (gradient == null) {
                 continue;
             }
-            NDArray m = firstMoments.computeIfAbsent(name, k -> weight.zerosLike());
-            NDArray v = secondMoments.computeIfAbsent(name, k -> weight.zerosLike());
+            NDArray m = firstMoments.computeIfAbsent(name, k -> persistent(weight.zerosLike()));
+            NDArray v = secondMoments.computeIfAbsent(name, k -> persistent(weight.zerosLike()));
             try (NDScope scope = new NDScope()) {
                 NDArray g = gradient.toType(weight.getDataType(), false);
                 m.muli(beta1).addi(g.mul(1 - beta1));
@@ -73,6 +73,12 @@ public final class AdamW {
                 weight.subi(m.div(correction1).div(denominator).mul(learningRate));
             }
         }
+    }
+
+    /** Keeps an array alive past any {@link NDScope} the caller has open. */
+    private static NDArray persistent(NDArray array) {
+        NDScope.unregister(array);
+        return array;
     }
 
     /** The optimiser state for a checkpoint: moments by {@code m/NAME} and {@code v/NAME}. */
@@ -95,7 +101,7 @@ public final class AdamW {
         secondMoments.clear();
         for (NDArray array : state) {
             String name = array.getName();
-            NDArray copy = array.duplicate();
+            NDArray copy = persistent(array.duplicate());
             copy.attach(manager);
             if (name.startsWith("m/")) {
                 firstMoments.put(name.substring(2), copy);

@@ -1,0 +1,113 @@
+package dev.mopo.djl.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.util.JsonUtils;
+import dev.mopo.core.io.AtomicFiles;
+import dev.mopo.djl.checkpoint.Checkpoint;
+import dev.mopo.djl.checkpoint.NamedTensor;
+import dev.mopo.djl.checkpoint.SafetensorsDtype;
+import dev.mopo.djl.checkpoint.SafetensorsWriter;
+import dev.mopo.djl.model.CausalLm;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The checkpoint folders of a run, {@code checkpoint-NNNNNN} under the output folder: the policy
+ * (fp32 safetensors, config.json and tokenizer files — a folder transformers loads),
+ * {@code trainer_state.json} and {@code optimizer.safetensors}. Each is written into a hidden
+ * temporary folder and renamed into place, so a crash never leaves half a checkpoint.
+ */
+final class Checkpoints {
+
+    static final String STATE_FILE = "trainer_state.json";
+    static final String OPTIMIZER_FILE = "optimizer.safetensors";
+    private static final String PREFIX = "checkpoint-";
+
+    private final Path output;
+
+    Checkpoints(Path output) {
+        this.output = output;
+    }
+
+    /** Writes the checkpoint of {@code step}; returns its folder. */
+    Path save(long step, CausalLm policy, TrainerState state, NDList optimizerState) throws IOException {
+        Path folder = output.resolve(String.format("%s%06d", PREFIX, step));
+        Path temporary = output.resolve("." + folder.getFileName() + ".tmp");
+        deleteRecursively(temporary);
+        policy.save(temporary, SafetensorsDtype.F32);
+        List<NamedTensor> tensors = new ArrayList<>();
+        for (NDArray array : optimizerState) {
+            tensors.add(new NamedTensor(array.getName(), array));
+        }
+        SafetensorsWriter.write(temporary.resolve(OPTIMIZER_FILE), tensors, SafetensorsDtype.F32);
+        AtomicFiles.writeString(temporary.resolve(STATE_FILE), JsonUtils.GSON_PRETTY.toJson(state));
+        deleteRecursively(folder);
+        try {
+            Files.move(temporary, folder, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, folder);
+        }
+        return folder;
+    }
+
+    /** The newest complete checkpoint folder, if any. */
+    Optional<Path> latest() throws IOException {
+        if (!Files.isDirectory(output)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> entries = Files.list(output)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(PREFIX))
+                    .filter(p -> Files.isRegularFile(p.resolve(STATE_FILE)))
+                    .max(Comparator.comparing(p -> p.getFileName().toString()));
+        }
+    }
+
+    /** The trainer state saved in {@code folder}. */
+    static TrainerState state(Path folder) throws IOException {
+        Path file = folder.resolve(STATE_FILE);
+        try {
+            TrainerState state = JsonUtils.GSON.fromJson(Files.readString(file), TrainerState.class);
+            if (state == null || state.step() <= 0) {
+                throw new IllegalArgumentException(file + ": no training step recorded");
+            }
+            return state;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + ": not a trainer state (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The optimizer arrays saved in {@code folder}, named as {@link AdamW#state()} names them. */
+    static NDList optimizerState(Path folder, NDManager manager) throws IOException {
+        NDList arrays = new NDList();
+        try (Checkpoint checkpoint = Checkpoint.open(folder.resolve(OPTIMIZER_FILE))) {
+            for (String name : checkpoint.names()) {
+                NDArray array = checkpoint.read(name, manager, DataType.FLOAT32);
+                array.setName(name);
+                arrays.add(array);
+            }
+        }
+        return arrays;
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.mopo.djl.train;
+
+import dev.mopo.core.dual.DualState;
+
+/**
+ * Where a run stands, saved with each checkpoint so that {@code --resume} continues exactly:
+ * the optimiser step, the data position, the dual state and the skipped-step count. The
+ * optimiser's moments are saved beside it ({@code optimizer.safetensors}).
+ *
+ * @param step optimiser steps completed
+ * @param epoch the epoch the next micro-batch belongs to
+ * @param nextBatch the index, within that epoch's order, of the next micro-batch
+ * @param dual the dual step's state, or null for losses without one
+ * @param skippedSteps non-finite steps skipped so far
+ */
+public record TrainerState(long step, int epoch, int nextBatch, DualState dual, int skippedSteps) {}

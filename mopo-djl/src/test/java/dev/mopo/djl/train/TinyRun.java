@@ -1,0 +1,63 @@
+package dev.mopo.djl.train;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** A training run small enough for unit tests: the tiny fixture llama and a generated corpus. */
+final class TinyRun {
+
+    static final Path MODEL = Path.of("src", "test", "resources", "models", "llama-gqa-tied");
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+    private TinyRun() {}
+
+    /** A generic-preset JSONL corpus of {@code pairs} random pairs labelled by two objectives. */
+    static Path corpus(Path folder, int pairs, long seed) throws IOException {
+        Random random = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            lines.add(String.format("{\"prompt\": \"%s\", \"response_a\": \"%s\", \"response_b\": \"%s\", "
+                    + "\"helpful\": %d, \"harmless\": %d}", words(random, 4), words(random, 3), words(random, 5),
+                    random.nextBoolean() ? 1 : -1, random.nextInt(3) - 1));
+        }
+        Path file = folder.resolve("pairs.jsonl");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** A MOPO config on the tiny model and {@code corpus}, writing to {@code output}. */
+    static TrainConfig config(Path corpus, Path output) {
+        TrainConfig config = new TrainConfig();
+        config.model = MODEL;
+        config.datasetPreset = "generic";
+        config.datasetPath = corpus;
+        config.datasetOptions = Map.of("objectives", "helpful,harmless");
+        config.chatTemplate = "plain";
+        config.thresholds = Map.of("harmless", 0.55);
+        config.learningRate = 1e-2;
+        config.batchSize = 4;
+        config.maxSteps = 6;
+        config.evalFraction = 0.2;
+        config.maxLength = 32;
+        config.maxPromptLength = 16;
+        config.output = output;
+        return config;
+    }
+
+    private static String words(Random random, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int w = 0; w < count; w++) {
+            text.append(w == 0 ? "" : " ");
+            for (int c = 0; c < 2 + random.nextInt(5); c++) {
+                text.append(LETTERS.charAt(random.nextInt(LETTERS.length())));
+            }
+        }
+        return text.toString();
+    }
+}

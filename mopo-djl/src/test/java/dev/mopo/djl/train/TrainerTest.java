@@ -1,0 +1,132 @@
+package dev.mopo.djl.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.types.DataType;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.mopo.djl.model.CausalLm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+
+    @TempDir
+    Path folder;
+
+    private static List<JsonObject> records(Path output) throws IOException {
+        List<JsonObject> records = new ArrayList<>();
+        for (String line : Files.readAllLines(output.resolve("metrics.jsonl"))) {
+            records.add(JsonParser.parseString(line).getAsJsonObject());
+        }
+        return records;
+    }
+
+    private static List<JsonObject> trainRecords(Path output) throws IOException {
+        List<JsonObject> steps = new ArrayList<>();
+        for (JsonObject record : records(output)) {
+            if (!record.has("split")) {
+                steps.add(record);
+            }
+        }
+        return steps;
+    }
+
+    @Test
+    void logsEveryStepEvaluatesAndSavesALoadableCheckpoint() throws IOException {
+        Path corpus = TinyRun.corpus(folder, 40, 1);
+        TrainConfig config = TinyRun.config(corpus, folder.resolve("run"));
+        Path last;
+        try (Trainer trainer = TrainingSession.open(config, false, new TrainingListener() {})) {
+            last = trainer.fit();
+        }
+        List<JsonObject> steps = trainRecords(config.output);
+        assertEquals(6, steps.size());
+        JsonObject first = steps.get(0);
+        for (String key : new String[] {"loss", "learning_rate", "grad_norm", "margin", "accuracy/helpful",
+            "lambda/harmless", "win_rate/helpful", "win_rate/harmless", "ess", "tokens_per_second"}) {
+            assertTrue(first.has(key), "metrics.jsonl lacks " + key + ": " + first);
+        }
+        assertTrue(records(config.output).stream().anyMatch(r -> r.has("split")), "no evaluation record");
+        assertEquals("checkpoint-000006", last.getFileName().toString());
+        try (CausalLm policy = CausalLm.load(last, Device.cpu(), DataType.FLOAT32);
+                CausalLm start = CausalLm.load(TinyRun.MODEL, Device.cpu(), DataType.FLOAT32)) {
+            float[][] trained = policy.logits(new long[] {1, 5, 9});
+            float[][] initial = start.logits(new long[] {1, 5, 9});
+            assertTrue(Math.abs(trained[2][3] - initial[2][3]) > 1e-6, "training changed nothing");
+        }
+    }
+
+    @Test
+    void resumingMatchesAnUninterruptedRun() throws IOException {
+        Path corpus = TinyRun.corpus(folder, 40, 2);
+        TrainConfig straight = TinyRun.config(corpus, folder.resolve("straight"));
+        try (Trainer trainer = TrainingSession.open(straight, false, new TrainingListener() {})) {
+            trainer.fit();
+        }
+        TrainConfig interrupted = TinyRun.config(corpus, folder.resolve("interrupted"));
+        Trainer[] running = new Trainer[1];
+        try (Trainer trainer = TrainingSession.open(interrupted, false, new TrainingListener() {
+            @Override
+            public void onStep(long step, java.util.Map<String, Object> metrics) {
+                if (step == 3) {
+                    running[0].requestStop();
+                }
+            }
+        })) {
+            running[0] = trainer;
+            assertEquals("checkpoint-000003", trainer.fit().getFileName().toString());
+        }
+        try (Trainer trainer = TrainingSession.open(interrupted, true, new TrainingListener() {})) {
+            trainer.fit();
+        }
+        List<JsonObject> expected = trainRecords(straight.output);
+        List<JsonObject> resumed = trainRecords(interrupted.output);
+        assertEquals(expected.size(), resumed.size());
+        for (int i = 0; i < expected.size(); i++) {
+            for (String key : new String[] {"loss", "lambda/harmless", "win_rate/harmless", "grad_norm"}) {
+                assertEquals(expected.get(i).get(key).getAsDouble(), resumed.get(i).get(key).getAsDouble(), 0,
+                        key + " at step " + (i + 1));
+            }
+        }
+    }
+
+    @Test
+    void badInputIsRefusedBeforeAnyHeavyWork() throws IOException {
+        Path corpus = TinyRun.corpus(folder, 10, 3);
+        TrainConfig unknownObjective = TinyRun.config(corpus, folder.resolve("a"));
+        unknownObjective.thresholds = java.util.Map.of("honest", 0.6);
+        refused(unknownObjective, "honest", "does not have");
+        TrainConfig outside = TinyRun.config(corpus, folder.resolve("b"));
+        outside.thresholds = java.util.Map.of("harmless", 1.5);
+        refused(outside, "thresholds.harmless", "1.5");
+        TrainConfig missingModel = TinyRun.config(corpus, folder.resolve("c"));
+        missingModel.model = folder.resolve("nowhere");
+        refused(missingModel, "nowhere", "not a folder");
+        TrainConfig tooBig = TinyRun.config(corpus, folder.resolve("d"));
+        tooBig.batchSize = 64;
+        refused(tooBig, "64 pairs exceeds");
+        Path readOnly = Files.createDirectory(folder.resolve("read-only"));
+        readOnly.toFile().setWritable(false);
+        TrainConfig unwritable = TinyRun.config(corpus, readOnly.resolve("out"));
+        if (!readOnly.resolve("probe").toFile().canWrite() && !Files.isWritable(readOnly)) {
+            refused(unwritable, "cannot write");
+        }
+    }
+
+    private static void refused(TrainConfig config, String... fragments) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingSession.open(config, false, new TrainingListener() {}).close());
+        for (String fragment : fragments) {
+            assertTrue(e.getMessage().contains(fragment), "'" + e.getMessage() + "' should mention " + fragment);
+        }
+    }
+}
