@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MopoCommand.Version.class,
         description = "Multi-objective preference optimisation for language models, on the Deep Java Library.",
-        subcommands = {ModelCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, TrainCommand.class, ModelCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MopoCommand {
 
     /** Runs the command line and exits with its status. */
@@ -20,6 +20,7 @@ public final class MopoCommand {
     /** The configured command line (for tests and embedding). */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new MopoCommand());
+        TrainCommand.addSettingOptions(commandLine.getSubcommands().get("train").getCommandSpec());
         commandLine.setExecutionExceptionHandler(new Errors());
         return commandLine;
     }

@@ -71,10 +71,7 @@ final class SyntheticCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // Every tensor here is tiny: PyTorch's per-operation threading costs more than it saves.
-        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
-        System.setProperty("ai.djl.pytorch.num_interop_threads",
-                System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+        EngineThreads.preferOneForTinyTensors();
         SyntheticConfig config = new SyntheticConfig(responses, pairs, SyntheticConfig.DEFAULT.batchSize(), steps,
                 SyntheticConfig.DEFAULT.tau(), SyntheticConfig.DEFAULT.learningRate(),
                 SyntheticConfig.DEFAULT.dual().withStepSize(dualStepSize), seed, dirichletReference);

@@ -13,7 +13,7 @@ import java.util.Map;
  * scale, clear. PyTorch accumulates gradients across backward calls (which gradient accumulation
  * relies on), so they are cleared explicitly after every optimiser step.
  */
-final class Gradients {
+public final class Gradients {
 
     private Gradients() {}
 
@@ -45,7 +45,7 @@ final class Gradients {
     }
 
     /** Clears the parameters' accumulated gradients (NaN and infinities included). */
-    static void clear(Map<String, NDArray> parameters) {
+    public static void clear(Map<String, NDArray> parameters) {
         for (NDArray weight : parameters.values()) {
             JniUtils.zeroGrad((PtNDArray) weight);
         }

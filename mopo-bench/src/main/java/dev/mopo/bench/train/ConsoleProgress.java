@@ -1,0 +1,98 @@
+package dev.mopo.bench.train;
+
+import dev.mopo.djl.train.TrainingListener;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Training on the console: a progress bar for the reference pass, one for the optimiser steps
+ * with ETA and the latest loss and multipliers, and warnings and evaluations as plain lines.
+ */
+public final class ConsoleProgress implements TrainingListener, AutoCloseable {
+
+    private ProgressBar reference;
+    private ProgressBar training;
+
+    @Override
+    public void onReferenceProgress(int done, int total) {
+        if (reference == null) {
+            reference = bar("reference log-probs", total, " pairs");
+        }
+        reference.stepTo(done);
+        if (done >= total) {
+            reference.close();
+        }
+    }
+
+    @Override
+    public void onStart(long firstStep, long totalSteps) {
+        training = bar("train", totalSteps, " steps");
+        training.stepTo(firstStep);
+    }
+
+    @Override
+    public void onStep(long step, Map<String, Object> metrics) {
+        StringBuilder message = new StringBuilder();
+        Object loss = metrics.get("loss");
+        if (loss instanceof Number) {
+            message.append(String.format(Locale.ROOT, "loss %.4f", ((Number) loss).doubleValue()));
+        }
+        metrics.forEach((name, value) -> {
+            if (name.startsWith("lambda/") && value instanceof Number) {
+                message.append(String.format(Locale.ROOT, " λ[%s] %.3f", name.substring(7), ((Number) value).doubleValue()));
+            }
+        });
+        training.setExtraMessage(message.toString());
+        training.stepTo(step);
+    }
+
+    @Override
+    public void onEvaluation(long step, Map<String, Object> metrics) {
+        StringBuilder line = new StringBuilder("eval at step " + step + ":");
+        metrics.forEach((name, value) -> {
+            if (value instanceof Number && !name.equals("step")) {
+                line.append(String.format(Locale.ROOT, " %s=%.4g", name, ((Number) value).doubleValue()));
+            }
+        });
+        println(line.toString());
+    }
+
+    @Override
+    public void onCheckpoint(Path folder) {
+        println("checkpoint written: " + folder);
+    }
+
+    @Override
+    public void onWarning(String message) {
+        println("warning: " + message);
+    }
+
+    private void println(String line) {
+        System.err.println();
+        System.err.println(line);
+    }
+
+    private static ProgressBar bar(String task, long total, String unit) {
+        return new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUnit(unit, 1)
+                .showSpeed()
+                .build();
+    }
+
+    @Override
+    public void close() {
+        if (reference != null) {
+            reference.close();
+        }
+        if (training != null) {
+            training.close();
+        }
+    }
+}
