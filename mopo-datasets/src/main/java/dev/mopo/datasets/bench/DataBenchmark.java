@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads a corpus end to end through {@link BatchStream} (read, label, render, tokenise,
@@ -51,9 +52,11 @@ public final class DataBenchmark {
             return pairs / seconds;
         }
 
-        /** One line of JSON. */
-        public String toJson() {
-            return String.format(Locale.ROOT, "{\"side\": \"mopo-datasets\", \"pairs\": %d, \"batches\": %d, "
+        /** One line of JSON, starting with the given labels (for example which encoder ran). */
+        public String toJson(Map<String, String> labels) {
+            StringBuilder head = new StringBuilder("{\"side\": \"mopo-datasets\"");
+            labels.forEach((key, value) -> head.append(", \"").append(key).append("\": \"").append(value).append('"'));
+            return head + String.format(Locale.ROOT, ", \"pairs\": %d, \"batches\": %d, "
                     + "\"tokens\": %d, \"total_s\": %.3f, \"pairs_per_s\": %.1f, \"peak_rss_mib\": %.1f, "
                     + "\"peak_heap_mib\": %.1f, \"rss_mib_every_%d_pairs\": %s}", pairs, batches, tokens, seconds,
                     pairsPerSecond(), mib(peakResidentBytes), mib(peakHeapBytes), SAMPLE_EVERY, samples());
