@@ -1,6 +1,7 @@
 package dev.mopo.datasets.example;
 
 import dev.mopo.core.objective.Outcome;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -125,7 +126,7 @@ public final class PreferenceExample {
 
     @Override
     public String toString() {
-        return "PreferenceExample{id=" + id + ", rows=" + java.util.Arrays.toString(sourceRows)
+        return "PreferenceExample{id=" + id + ", rows=" + Arrays.toString(sourceRows)
                 + ", outcomes=" + outcomes + "}";
     }
 }

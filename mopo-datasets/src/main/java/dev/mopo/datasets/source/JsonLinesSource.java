@@ -11,6 +11,7 @@ import dev.mopo.datasets.reject.RejectReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * JSON Lines, plain or gzip'd: one JSON object per line. Each line is decoded as strict UTF-8
@@ -64,7 +65,7 @@ final class JsonLinesSource implements RowSource {
         }
         if (!node.isObject()) {
             return SourceRow.failed(file, index, RejectReason.MALFORMED_JSON,
-                    "the line is a JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                    "the line is a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)
                             + ", not an object");
         }
         return SourceRow.of(file, index, new JsonRecord(node));

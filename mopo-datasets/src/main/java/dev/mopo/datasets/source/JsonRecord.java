@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /** A record over a parsed JSON object. */
 final class JsonRecord implements Record {
@@ -116,7 +117,7 @@ final class JsonRecord implements Record {
         JsonNode value = node.get(field);
         ValueType type = typeOf(value);
         if (type != expected) {
-            throw wrongType(field, expected.name().toLowerCase(java.util.Locale.ROOT), type);
+            throw wrongType(field, expected.name().toLowerCase(Locale.ROOT), type);
         }
         return value;
     }

@@ -35,11 +35,19 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Opens a file or folder as a {@link RowSource}, whatever its format. For Arrow data the
  * schema is checked against the required columns before any row is read, and Parquet is read
  * with only the needed columns projected.
+ *
+ * <p>Memory: JSON Lines and Arrow IPC (files, streams, {@code save_to_disk} shards) hold one
+ * line or one record batch at a time. Parquet is read by Arrow Dataset's native scanner, which
+ * in Arrow 18 keeps the compressed column chunks it has read until the file is closed (Arrow
+ * issue 39808; the Java bindings expose no Parquet scan options to turn pre-buffering off), so
+ * within one Parquet file native memory grows up to about the compressed size of the needed
+ * columns. Files are opened one at a time, so a folder of Parquet shards, the layout of the
+ * Hugging Face hub's Parquet conversion, stays bounded by its largest shard.
  */
 public final class RowSources {
 
     /** Rows per record batch when scanning Parquet. */
-    public static final int PARQUET_BATCH_ROWS = 4096;
+    public static final int PARQUET_BATCH_ROWS = 1024;
 
     private static final BufferAllocator ROOT = new RootAllocator();
     private static final ObjectMapper JSON = new ObjectMapper();

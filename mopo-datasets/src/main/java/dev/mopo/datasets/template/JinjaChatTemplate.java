@@ -4,9 +4,10 @@ import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
 import com.hubspot.jinjava.interpret.Context;
-import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import com.hubspot.jinjava.tree.Node;
 import dev.mopo.datasets.example.ChatMessage;
 import dev.mopo.datasets.example.Prompt;
 import java.io.IOException;
@@ -31,6 +32,8 @@ import java.util.StringJoiner;
  * Python's {@code str}, {@code list} and {@code dict} can be called, output is capped at
  * {@link #MAX_OUTPUT_CHARS} and loops at {@link #MAX_RANGE}. A template cannot read files, reach
  * the network or touch a Java object.
+ *
+ * <p>The template is parsed once; renders of one instance run one at a time.
  */
 public final class JinjaChatTemplate implements ChatTemplate {
 
@@ -42,15 +45,22 @@ public final class JinjaChatTemplate implements ChatTemplate {
     private final String source;
     private final Map<String, String> specialTokens;
     private final Jinjava jinjava;
+    private final Node tree;
 
     /**
+     * Parses the template once; each render then only evaluates the parsed tree.
+     *
      * @param source the template text
      * @param specialTokens variables such as {@code bos_token} and {@code eos_token}
+     * @throws TemplateException when the template does not parse
      */
     public JinjaChatTemplate(String source, Map<String, String> specialTokens) {
         this.source = Objects.requireNonNull(source, "source");
         this.specialTokens = Map.copyOf(specialTokens);
         this.jinjava = sandbox();
+        JinjavaInterpreter parser = jinjava.newInterpreter();
+        this.tree = parser.parse(source);
+        failOnFatal("the chat template does not parse", parser.getErrorsCopy());
     }
 
     /** The template text. */
@@ -74,7 +84,7 @@ public final class JinjaChatTemplate implements ChatTemplate {
      * @param addGenerationPrompt whether to end with the template's cue for the assistant turn
      * @throws TemplateException when the template fails or refuses the conversation
      */
-    public String render(List<ChatMessage> messages, boolean addGenerationPrompt) {
+    public synchronized String render(List<ChatMessage> messages, boolean addGenerationPrompt) {
         List<Map<String, Object>> turns = new ArrayList<>(messages.size());
         for (ChatMessage message : messages) {
             Map<String, Object> turn = new LinkedHashMap<>();
@@ -85,17 +95,34 @@ public final class JinjaChatTemplate implements ChatTemplate {
         Map<String, Object> variables = new HashMap<>(specialTokens);
         variables.put("messages", turns);
         variables.put("add_generation_prompt", addGenerationPrompt);
-        RenderResult result = jinjava.renderForResult(source, variables);
+        JinjavaConfig config = jinjava.getGlobalConfig();
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava,
+                new Context(jinjava.getGlobalContext(), variables, config.getDisabled()), config);
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            String output = interpreter.render(tree);
+            failOnFatal("the chat template failed", interpreter.getErrorsCopy());
+            return output;
+        } catch (TemplateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new TemplateException("the chat template failed: " + e.getMessage(), e);
+        } finally {
+            JinjavaInterpreter.popCurrent();
+            jinjava.getGlobalContext().reset();
+        }
+    }
+
+    private static void failOnFatal(String what, List<TemplateError> errors) {
         StringJoiner fatal = new StringJoiner("; ");
-        for (TemplateError error : result.getErrors()) {
+        for (TemplateError error : errors) {
             if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
                 fatal.add(message(error));
             }
         }
         if (fatal.length() > 0) {
-            throw new TemplateException("the chat template failed: " + fatal);
+            throw new TemplateException(what + ": " + fatal);
         }
-        return result.getOutput();
     }
 
     private static String message(TemplateError error) {

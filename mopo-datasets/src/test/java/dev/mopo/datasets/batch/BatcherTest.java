@@ -10,6 +10,7 @@ import dev.mopo.core.objective.Outcome;
 import dev.mopo.datasets.example.PreferenceExample;
 import dev.mopo.datasets.example.Prompt;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
@@ -46,9 +47,9 @@ class BatcherTest {
     void leftPaddingEndsEveryRowTogether() {
         TokenBatch batch = TokenBatch.of(tokenized(List.of(Examples.pair("ab", "c", "de", 1), Examples.pair("x", "yyyy", "z", 1))),
                 BatchConfig.builder(9).paddingSide(PaddingSide.LEFT).build());
-        assertArrayEquals(new int[] {9, 9, 'a', 'b', 'c'}, java.util.Arrays.copyOfRange(batch.inputIds(), 0, 5));
-        assertArrayEquals(new int[] {0, 0, 0, 0, 1}, java.util.Arrays.copyOfRange(batch.responseMask(), 0, 5));
-        assertArrayEquals(new int[] {9, 9, 9, 'x', 'z'}, java.util.Arrays.copyOfRange(batch.inputIds(), 15, 20));
+        assertArrayEquals(new int[] {9, 9, 'a', 'b', 'c'}, Arrays.copyOfRange(batch.inputIds(), 0, 5));
+        assertArrayEquals(new int[] {0, 0, 0, 0, 1}, Arrays.copyOfRange(batch.responseMask(), 0, 5));
+        assertArrayEquals(new int[] {9, 9, 9, 'x', 'z'}, Arrays.copyOfRange(batch.inputIds(), 15, 20));
     }
 
     @Test
@@ -103,8 +104,8 @@ class BatcherTest {
             for (int i = 0; i < batch.size(); i++) {
                 lengths[i] = rowLength(batch, i);
             }
-            int min = java.util.Arrays.stream(lengths).min().getAsInt();
-            int max = java.util.Arrays.stream(lengths).max().getAsInt();
+            int min = Arrays.stream(lengths).min().getAsInt();
+            int max = Arrays.stream(lengths).max().getAsInt();
             spread = Math.max(spread, max - min);
             if (firstLength < 0) {
                 firstLength = max;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mopo.datasets.example.PreferenceExample;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class TrainEvalSplitTest {
         assertEquals(0, drain(new TrainEvalSplit(0.0, 0).eval(Examples.many(100).iterator())).size());
     }
 
-    private static List<PreferenceExample> drain(java.util.Iterator<PreferenceExample> it) {
+    private static List<PreferenceExample> drain(Iterator<PreferenceExample> it) {
         List<PreferenceExample> out = new ArrayList<>();
         it.forEachRemaining(out::add);
         return out;

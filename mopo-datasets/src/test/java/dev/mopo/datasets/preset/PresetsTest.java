@@ -19,8 +19,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,9 +149,9 @@ class PresetsTest {
         return pairs;
     }
 
-    private static java.util.Set<java.util.Set<String>> unordered(List<PreferenceExample> pairs) {
-        java.util.Set<java.util.Set<String>> out = new java.util.HashSet<>();
-        pairs.forEach(p -> out.add(java.util.Set.of(p.responseA(), p.responseB())));
+    private static Set<Set<String>> unordered(List<PreferenceExample> pairs) {
+        Set<Set<String>> out = new HashSet<>();
+        pairs.forEach(p -> out.add(Set.of(p.responseA(), p.responseB())));
         return out;
     }
 

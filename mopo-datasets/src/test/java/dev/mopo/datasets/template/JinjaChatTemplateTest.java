@@ -66,4 +66,17 @@ class JinjaChatTemplateTest {
         assertEquals("", new JinjaChatTemplate("{{ ____int3rpr3t3r____.config }}", TOKENS).render(hi, true));
         assertEquals("", new JinjaChatTemplate("{{ 'abc'.bytes }}", TOKENS).render(hi, true));
     }
+
+    @Test
+    void brokenTemplatesFailWithTheirMessage() {
+        TemplateException unclosed = assertThrows(TemplateException.class,
+                () -> new JinjaChatTemplate("{% for m in messages %}{{ m.content }}", TOKENS).render(
+                        List.of(ChatMessage.user("hi")), true));
+        assertTrue(unclosed.getMessage().startsWith("the chat template"), unclosed.getMessage());
+        JinjaChatTemplate template = new JinjaChatTemplate("{{ raise_exception('only ' + messages[0].role) }}", TOKENS);
+        assertEquals("the chat template failed: only user",
+                assertThrows(TemplateException.class, () -> template.render(List.of(ChatMessage.user("x")), true))
+                        .getMessage());
+        assertEquals("<s>", new JinjaChatTemplate("{{ bos_token }}", TOKENS).render(List.of(ChatMessage.user("x")), true));
+    }
 }

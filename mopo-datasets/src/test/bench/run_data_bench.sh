@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The data-pipeline benchmark: mopo-datasets (Java) beside Hugging Face datasets .map, on the
+# same generated PKU-SafeRLHF-shaped Parquet file with the same tokenizer, then mopo-datasets
+# alone on ten times the pairs, as one Parquet file and as ten Parquet shards, to show how its
+# memory behaves as the data grows.
+#
+# Usage (from the repository root): mopo-datasets/src/test/bench/run_data_bench.sh [WORK_DIR] [PAIRS]
+#   WORK_DIR  where data, tokenizer and results go (default /tmp/mopo-bench; nothing is committed)
+#   PAIRS     pairs in the base file (default 100000; the large file has ten times as many)
+# Environment: PY (default ~/.ref/bin/python, with datasets, pyarrow, transformers, tokenizers),
+#   JAVA_OPTS (default -Xmx512m), HF_LARGE=1 to also run the Hugging Face side on the large file.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../../../.." && pwd)"
+WORK="${1:-/tmp/mopo-bench}"
+PAIRS="${2:-100000}"
+LARGE=$((PAIRS * 10))
+PY="${PY:-$HOME/.ref/bin/python}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
+SCRIPT="$ROOT/mopo-datasets/src/test/fixtures/bench_data.py"
+mkdir -p "$WORK"
+
+[ -f "$WORK/tok/tokenizer.json" ] || "$PY" "$SCRIPT" tokenizer --out "$WORK/tok"
+[ -f "$WORK/pairs-$PAIRS.parquet" ] || "$PY" "$SCRIPT" generate --pairs "$PAIRS" --out "$WORK/pairs-$PAIRS.parquet"
+[ -f "$WORK/pairs-$LARGE.parquet" ] || "$PY" "$SCRIPT" generate --pairs "$LARGE" --out "$WORK/pairs-$LARGE.parquet"
+[ -d "$WORK/pairs-$LARGE-shards" ] || "$PY" "$SCRIPT" generate --pairs "$LARGE" --shards 10 \
+    --out "$WORK/pairs-$LARGE-shards"
+
+cd "$ROOT"
+./mvnw -B -q -o -pl mopo-datasets -am test-compile
+./mvnw -B -q -o -pl mopo-datasets -am dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$WORK/classpath.txt" > /dev/null
+CP="mopo-datasets/target/test-classes:mopo-datasets/target/classes:mopo-core/target/classes:$(cat "$WORK/classpath.txt")"
+
+java_bench() {
+    # shellcheck disable=SC2086
+    java $JAVA_OPTS --add-opens=java.base/java.nio=ALL-UNNAMED -Dai.djl.offline=true -cp "$CP" \
+        dev.mopo.datasets.bench.DataBenchmarkMain --path "$@" --tokenizer "$WORK/tok" 2>/dev/null | grep '^{'
+}
+hf_bench() {
+    "$PY" "$SCRIPT" hf --path "$1" --tokenizer "$WORK/tok"
+}
+
+# The machine may be shared: alternate the two sides so that both see the same load.
+for round in 1 2; do
+    echo "== round $round, $PAIRS pairs: mopo-datasets (java $JAVA_OPTS)"
+    java_bench "$WORK/pairs-$PAIRS.parquet"
+    echo "== round $round, $PAIRS pairs: Hugging Face datasets .map"
+    hf_bench "$WORK/pairs-$PAIRS.parquet"
+done
+echo "== $PAIRS pairs: mopo-datasets through DJL's HuggingFaceTokenizer.batchEncode"
+java_bench "$WORK/pairs-$PAIRS.parquet" --encoder djl
+echo "== $LARGE pairs in one Parquet file: mopo-datasets"
+java_bench "$WORK/pairs-$LARGE.parquet"
+echo "== $LARGE pairs in 10 Parquet shards: mopo-datasets"
+java_bench "$WORK/pairs-$LARGE-shards"
+if [ "${HF_LARGE:-0}" = 1 ]; then
+    echo "== $LARGE pairs in one Parquet file: Hugging Face datasets .map"
+    hf_bench "$WORK/pairs-$LARGE.parquet"
+fi
