@@ -8,7 +8,7 @@
 #   WORK_DIR  where data, tokenizer and results go (default /tmp/mopo-bench; nothing is committed)
 #   PAIRS     pairs in the base file (default 100000; the large file has ten times as many)
 # Environment: PY (default ~/.ref/bin/python, with datasets, pyarrow, transformers, tokenizers),
-#   JAVA_OPTS (default -Xmx512m), HF_LARGE=1 to also run the Hugging Face side on the large file.
+#   MOPO_HEAP (default 512m), HF_LARGE=1 to also run the Hugging Face side on the large file.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../../../.." && pwd)"
@@ -16,7 +16,7 @@ WORK="${1:-/tmp/mopo-bench}"
 PAIRS="${2:-100000}"
 LARGE=$((PAIRS * 10))
 PY="${PY:-$HOME/.ref/bin/python}"
-JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
+export MOPO_HEAP="${MOPO_HEAP:-512m}"
 SCRIPT="$ROOT/mopo-datasets/src/test/fixtures/bench_data.py"
 mkdir -p "$WORK"
 
@@ -27,15 +27,8 @@ mkdir -p "$WORK"
     --out "$WORK/pairs-$LARGE-shards"
 
 cd "$ROOT"
-./mvnw -B -q -o -pl mopo-datasets -am test-compile
-./mvnw -B -q -o -pl mopo-datasets -am dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$WORK/classpath.txt" > /dev/null
-CP="mopo-datasets/target/test-classes:mopo-datasets/target/classes:mopo-core/target/classes:$(cat "$WORK/classpath.txt")"
-
 java_bench() {
-    # shellcheck disable=SC2086
-    java $JAVA_OPTS --add-opens=java.base/java.nio=ALL-UNNAMED -Dai.djl.offline=true -cp "$CP" \
-        dev.mopo.datasets.bench.DataBenchmarkMain --path "$@" --tokenizer "$WORK/tok" 2>/dev/null | grep '^{'
+    ./mopo bench data --path "$@" --tokenizer "$WORK/tok" 2>/dev/null | grep '^{'
 }
 hf_bench() {
     "$PY" "$SCRIPT" hf --path "$1" --tokenizer "$WORK/tok"
@@ -43,13 +36,11 @@ hf_bench() {
 
 # The machine may be shared: alternate the two sides so that both see the same load.
 for round in 1 2; do
-    echo "== round $round, $PAIRS pairs: mopo-datasets (java $JAVA_OPTS)"
+    echo "== round $round, $PAIRS pairs: mopo-datasets (heap $MOPO_HEAP)"
     java_bench "$WORK/pairs-$PAIRS.parquet"
     echo "== round $round, $PAIRS pairs: Hugging Face datasets .map"
     hf_bench "$WORK/pairs-$PAIRS.parquet"
 done
-echo "== $PAIRS pairs: mopo-datasets through DJL's HuggingFaceTokenizer.batchEncode"
-java_bench "$WORK/pairs-$PAIRS.parquet" --encoder djl
 echo "== $LARGE pairs in one Parquet file: mopo-datasets"
 java_bench "$WORK/pairs-$LARGE.parquet"
 echo "== $LARGE pairs in 10 Parquet shards: mopo-datasets"

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MopoCommand.Version.class,
         description = "Multi-objective preference optimisation for language models, on the Deep Java Library.",
-        subcommands = {DemoCommand.class, TrainCommand.class, ModelCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, TrainCommand.class, DataCommand.class, ModelCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MopoCommand {
 
     /** Runs the command line and exits with its status. */

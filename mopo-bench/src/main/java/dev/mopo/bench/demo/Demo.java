@@ -94,6 +94,7 @@ public final class Demo {
         settings.put("max_prompt_length", 32);
         settings.put("seed", config.seed());
         settings.put("output", output.toString());
+        settings.put("reference_cache", out.resolve("runs").resolve("reference-cache").toString());
         TrainConfig trainConfig = TrainConfigs.of(settings);
         deleteIfExists(output);
         Path checkpoint;

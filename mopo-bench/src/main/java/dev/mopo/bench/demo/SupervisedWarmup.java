@@ -26,7 +26,8 @@ import java.util.function.IntConsumer;
 /**
  * Brief supervised fine-tuning, so that the demo's reference model speaks the task's language
  * before preference training: maximise the log-likelihood of answers drawn from {@code μ} given
- * their prompts (prompt tokens masked), with AdamW.
+ * their prompts (prompt tokens masked; the loss is the mean over answer tokens, so long answers
+ * weigh as much per token as short ones), with AdamW.
  */
 final class SupervisedWarmup {
 
@@ -59,7 +60,7 @@ final class SupervisedWarmup {
                     NDArray answer = manager.create(examples.answer, new Shape(batch, examples.length));
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         var scored = LogProbs.score(model.block(), model.parameterStore(), ids, mask, answer, true);
-                        collector.backward(scored.sum().div(scored.count()).mean().neg());
+                        collector.backward(scored.sum().sum().div(scored.count().sum()).neg());
                     }
                     parameters.forEach((name, weight) -> gradients.put(name, weight.getGradient()));
                     double decay = 0.5 * (1 + Math.cos(Math.PI * step / steps));

@@ -23,10 +23,8 @@ import java.util.Map;
  * set, the heap's peak, and the resident set sampled as the read goes on, which stays flat when
  * memory does not grow with the file.
  *
- * <p>The entry point for {@code mopo bench data} is {@link #run}; a command-line wrapper with
- * DJL's Hugging Face tokenizer is {@code dev.mopo.datasets.bench.DataBenchmarkMain} in the test
- * sources, and {@code mopo-datasets/src/test/bench/run_data_bench.sh} runs it beside the Hugging
- * Face {@code datasets} reference.
+ * <p>{@code mopo bench data} runs it; {@code mopo-datasets/src/test/bench/run_data_bench.sh} runs
+ * that beside the Hugging Face {@code datasets} reference.
  */
 public final class DataBenchmark {
 

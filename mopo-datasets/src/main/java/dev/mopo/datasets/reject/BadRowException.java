@@ -1,7 +1,7 @@
 package dev.mopo.datasets.reject;
 
 /** A bad row in strict mode: reading stops at the first one. */
-public final class BadRowException extends RuntimeException {
+public final class BadRowException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 

@@ -8,7 +8,7 @@ import java.util.OptionalLong;
  * the wrong Arrow type, the bytes are in no supported format, or the file is not preference
  * data at all. Nothing from the file is kept.
  */
-public final class DatasetFileException extends RuntimeException {
+public final class DatasetFileException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 

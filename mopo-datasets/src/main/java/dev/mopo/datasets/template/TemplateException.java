@@ -1,7 +1,7 @@
 package dev.mopo.datasets.template;
 
 /** A chat template that cannot be loaded or fails to render (including its own {@code raise_exception}). */
-public final class TemplateException extends RuntimeException {
+public final class TemplateException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 

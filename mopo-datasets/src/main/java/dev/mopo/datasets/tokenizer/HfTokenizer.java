@@ -2,10 +2,12 @@ package dev.mopo.datasets.tokenizer;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
+import dev.mopo.datasets.batch.TokenEncoder;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +93,37 @@ public final class HfTokenizer implements AutoCloseable {
             ids.add(encoding.getIds());
         }
         return ids;
+    }
+
+    /**
+     * A {@link TokenEncoder} over this tokenizer, without special tokens, that encodes a batch of
+     * texts with one native call and reads back only the ids (DJL's {@code batchEncode} also
+     * copies tokens, offsets and masks of every text, about 10 % slower on the data benchmark).
+     */
+    public TokenEncoder encoder() {
+        long handle = tokenizer.getHandle();
+        return new TokenEncoder() {
+            @Override
+            public int[] encode(String text) {
+                return encodeAll(List.of(text)).get(0);
+            }
+
+            @Override
+            public List<int[]> encodeAll(List<String> texts) {
+                long[] encodings = TokenizersLibrary.LIB.batchEncode(handle, texts.toArray(new String[0]), false);
+                List<int[]> out = new ArrayList<>(encodings.length);
+                for (long encoding : encodings) {
+                    long[] ids = TokenizersLibrary.LIB.getTokenIds(encoding);
+                    TokenizersLibrary.LIB.deleteEncoding(encoding);
+                    int[] narrow = new int[ids.length];
+                    for (int i = 0; i < ids.length; i++) {
+                        narrow[i] = Math.toIntExact(ids[i]);
+                    }
+                    out.add(narrow);
+                }
+                return out;
+            }
+        };
     }
 
     /** The token strings of {@code text} (byte-level tokens as the vocabulary spells them). */

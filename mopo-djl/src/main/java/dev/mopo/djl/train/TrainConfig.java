@@ -138,6 +138,10 @@ public final class TrainConfig {
     @Setting("Reference log-probs: precomputed once and cached (the reference model is not held), or live.")
     String referenceMode = "precomputed";
 
+    @Setting("Folder caching reference log-probs, shareable between runs on the same model and data"
+            + " (default: the output folder).")
+    Path referenceCache;
+
     @Setting("Skipped non-finite steps allowed before training aborts.")
     int maxSkippedSteps = 10;
 
@@ -242,5 +246,10 @@ public final class TrainConfig {
     /** The output folder. */
     public Path output() {
         return output;
+    }
+
+    /** Where reference log-probs are cached: the output folder unless another is named. */
+    public Path referenceCache() {
+        return referenceCache == null ? output : referenceCache;
     }
 }

@@ -46,7 +46,7 @@ public record TrainingData(ObjectiveSet objectives, int[] outcomeColumns, List<T
             columns[k] = available.indexOf(objectives.name(k));
         }
         ChatTemplate template = ChatTemplates.named(config.chatTemplate, config.model);
-        PairTokenizer tokenizer2 = new PairTokenizer(template, text -> toInts(tokenizer.encode(text, false)), batching);
+        PairTokenizer pairs = new PairTokenizer(template, tokenizer.encoder(), batching);
         TrainEvalSplit split = new TrainEvalSplit(config.evalFraction, config.seed);
         List<PreferenceExample> train = new ArrayList<>();
         List<PreferenceExample> eval = new ArrayList<>();
@@ -58,7 +58,7 @@ public record TrainingData(ObjectiveSet objectives, int[] outcomeColumns, List<T
             }
             stats = reader.stats();
         }
-        return new TrainingData(objectives, columns, tokenizer2.tokenizeAll(train), tokenizer2.tokenizeAll(eval), stats);
+        return new TrainingData(objectives, columns, pairs.tokenizeAll(train), pairs.tokenizeAll(eval), stats);
     }
 
     /** Data built in memory, with the objectives in the pairs' own order. */
@@ -68,13 +68,5 @@ public record TrainingData(ObjectiveSet objectives, int[] outcomeColumns, List<T
             columns[k] = k;
         }
         return new TrainingData(objectives, columns, List.copyOf(train), List.copyOf(eval), null);
-    }
-
-    private static int[] toInts(long[] ids) {
-        int[] out = new int[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            out[i] = Math.toIntExact(ids[i]);
-        }
-        return out;
     }
 }

@@ -64,11 +64,12 @@ public final class TrainingSession {
                 live = CausalLm.load(config.reference(), device, precision);
             } else {
                 LazyModel reference = new LazyModel(() -> load(config.reference(), device, precision));
+                Files.createDirectories(config.referenceCache());
                 try (reference) {
-                    trainReference = ReferenceLogProbs.load(config.output().resolve("reference_train.safetensors"),
+                    trainReference = ReferenceLogProbs.load(config.referenceCache().resolve("reference_train.safetensors"),
                             reference, config.reference(), data.train(), batching,
                             done -> listener.onReferenceProgress(done, data.train().size() + data.eval().size()));
-                    evalReference = ReferenceLogProbs.load(config.output().resolve("reference_eval.safetensors"),
+                    evalReference = ReferenceLogProbs.load(config.referenceCache().resolve("reference_eval.safetensors"),
                             reference, config.reference(), data.eval(), batching,
                             done -> listener.onReferenceProgress(data.train().size() + done,
                                     data.train().size() + data.eval().size()));
