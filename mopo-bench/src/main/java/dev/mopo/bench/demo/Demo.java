@@ -52,15 +52,21 @@ public final class Demo {
                 config.layers(), config.seed());
 
         log.accept("supervised warm-up: " + config.warmupSteps() + " steps on answers drawn from the data distribution");
+        int every = Math.max(1, config.warmupSteps() / 5);
         SupervisedWarmup.run(initial, reference, config.warmupSteps(), config.warmupBatch(), 3e-3, config.seed(),
-                step -> { });
+                step -> {
+                    if (step % every == 0) {
+                        log.accept("  warm-up step " + step + " of " + config.warmupSteps());
+                    }
+                });
 
         log.accept("labelling " + config.pairs() + " pairs with the objectives 'correct' and 'concise'");
         Files.createDirectories(corpus.getParent());
         DemoData.write(corpus, config.pairs(), config.seed() + 1);
 
         List<DemoRun> runs = new ArrayList<>();
-        runs.add(new DemoRun("reference", "reference", Double.NaN, reference, null, evaluate(reference), Double.NaN));
+        runs.add(new DemoRun("reference", "reference", Double.NaN, reference, null, evaluate(reference),
+                new double[] {0.5, 0.5}, Double.NaN));
         runs.add(train("dpo", "dpo", Double.NaN, reference, corpus, progress));
         for (double threshold : config.thresholds()) {
             runs.add(train("mopo-b" + threshold, "mopo", threshold, reference, corpus, progress));
@@ -101,7 +107,8 @@ public final class Demo {
         try (Trainer trainer = TrainingSession.open(trainConfig, false, progress)) {
             checkpoint = trainer.fit();
         }
-        return new DemoRun(name, loss, threshold, checkpoint, output, evaluate(checkpoint), finalLambda(output));
+        return new DemoRun(name, loss, threshold, checkpoint, output, evaluate(checkpoint), estimated(output),
+                finalLambda(output));
     }
 
     private PolicyEvaluation evaluate(Path checkpoint) throws IOException {
@@ -109,16 +116,28 @@ public final class Demo {
     }
 
     private static double finalLambda(Path output) throws IOException {
-        double lambda = Double.NaN;
+        JsonNode last = lastRecord(output, false, "lambda/" + ArithmeticTask.CONCISE.name());
+        return last == null ? Double.NaN : last.get("lambda/" + ArithmeticTask.CONCISE.name()).asDouble();
+    }
+
+    /** The held-out SNIS win rates of the run's last evaluation. */
+    private static double[] estimated(Path output) throws IOException {
+        JsonNode last = lastRecord(output, true, "win_rate/" + ArithmeticTask.CORRECT.name());
+        return new double[] {last.get("win_rate/" + ArithmeticTask.CORRECT.name()).asDouble(),
+            last.get("win_rate/" + ArithmeticTask.CONCISE.name()).asDouble()};
+    }
+
+    /** The last training (or evaluation) record of a run that has {@code key}, or null. */
+    private static JsonNode lastRecord(Path output, boolean evaluation, String key) throws IOException {
+        JsonNode last = null;
         ObjectMapper json = new ObjectMapper();
         for (String line : Files.readAllLines(output.resolve("metrics.jsonl"))) {
             JsonNode record = json.readTree(line);
-            JsonNode value = record.get("lambda/" + ArithmeticTask.CONCISE.name());
-            if (value != null) {
-                lambda = value.asDouble();
+            if (record.has("split") == evaluation && record.has(key)) {
+                last = record;
             }
         }
-        return lambda;
+        return last;
     }
 
     private static void deleteIfExists(Path folder) throws IOException {

@@ -23,9 +23,9 @@ public record DemoConfig(int hidden, int layers, int warmupSteps, int warmupBatc
 
     /** The full demo (a few minutes on a 2-core CPU). */
     public static final DemoConfig DEFAULT =
-            new DemoConfig(64, 2, 1500, 32, 4000, 300, 32, 1e-3, 0.25, List.of(0.55, 0.65), 400, 7);
+            new DemoConfig(64, 2, 1500, 32, 4000, 400, 32, 2e-4, 0.1, List.of(0.55, 0.65), 400, 7);
 
     /** A reduced demo for tests: same pipeline, tiny sizes. */
     public static final DemoConfig REDUCED =
-            new DemoConfig(32, 1, 30, 16, 200, 8, 8, 2e-3, 0.1, List.of(0.5, 0.6), 40, 7);
+            new DemoConfig(32, 1, 30, 16, 200, 8, 8, 2e-3, 0.1, List.of(0.55, 0.65), 40, 7);
 }

@@ -102,6 +102,8 @@ final class DemoReport {
             }
             policy.put("win_rate_correct", run.evaluation().winRates()[0]);
             policy.put("win_rate_concise", run.evaluation().winRates()[1]);
+            policy.put("estimated_win_rate_correct", run.estimated()[0]);
+            policy.put("estimated_win_rate_concise", run.estimated()[1]);
             policy.put("correct_rate", run.evaluation().correctRate());
             policy.put("mean_length", run.evaluation().meanLength());
             policy.put("checkpoint", run.checkpoint().toString());
@@ -120,15 +122,21 @@ final class DemoReport {
                 .append(" the shorter answer wins). In the data, polite answers are long and usually right, terse answers")
                 .append(" short and often wrong, so pushing correctness alone makes a policy long-winded. MOPO maximises")
                 .append(" correctness subject to P(concise) >= b; DPO optimises correctness alone.\n\n");
-        md.append("Win rates are against answers drawn from the data distribution (0.5 = as good as the data), from ")
-                .append(config.evalQuestions()).append(" held-out questions, one sampled answer each.\n\n");
-        md.append("| policy | loss | threshold b | P(correct) | P(concise) | correct answers | mean length | final lambda |\n");
-        md.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        md.append("Win rates are against answers drawn from the data distribution (0.5 = as good as the data). *Sampled*:")
+                .append(" the policy answers ").append(config.evalQuestions()).append(" held-out questions (one sample each,")
+                .append(" temperature 1) and the objectives score each answer against a data answer. *Estimated*: what the")
+                .append(" trainer's SNIS estimator reports on the held-out pairs at the end of training — reweighting the")
+                .append(" data's own responses, the quantity MOPO's constraint acts on. The two differ when a policy")
+                .append(" puts mass on answers the data never contains.\n\n");
+        md.append("| policy | loss | threshold b | P(correct) sampled | P(concise) sampled | P(correct) estimated |")
+                .append(" P(concise) estimated | correct answers | mean length | final lambda |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (DemoRun run : runs) {
             PolicyEvaluation e = run.evaluation();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.1f %% | %.1f | %s |%n", run.name(), run.loss(),
-                    Double.isNaN(run.threshold()) ? "-" : number(run.threshold()), number(e.winRates()[0]),
-                    number(e.winRates()[1]), 100 * e.correctRate(), e.meanLength(),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %.1f %% | %.1f | %s |%n", run.name(),
+                    run.loss(), Double.isNaN(run.threshold()) ? "-" : number(run.threshold()), number(e.winRates()[0]),
+                    number(e.winRates()[1]), number(run.estimated()[0]), number(run.estimated()[1]),
+                    100 * e.correctRate(), e.meanLength(),
                     Double.isNaN(run.finalLambda()) ? "-" : number(run.finalLambda())));
         }
         md.append("\n![policies in objective space](objective_space.png)\n\n");

@@ -25,11 +25,15 @@ public final class ConsoleProgress implements TrainingListener, AutoCloseable {
         reference.stepTo(done);
         if (done >= total) {
             reference.close();
+            reference = null;
         }
     }
 
     @Override
     public void onStart(long firstStep, long totalSteps) {
+        if (training != null) {
+            training.close();
+        }
         training = bar("train", totalSteps, " steps");
         training.stepTo(firstStep);
     }
@@ -46,7 +50,7 @@ public final class ConsoleProgress implements TrainingListener, AutoCloseable {
                 message.append(String.format(Locale.ROOT, " λ[%s] %.3f", name.substring(7), ((Number) value).doubleValue()));
             }
         });
-        training.setExtraMessage(message.toString());
+        training.setExtraMessage(" " + message);
         training.stepTo(step);
     }
 

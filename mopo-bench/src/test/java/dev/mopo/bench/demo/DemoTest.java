@@ -21,7 +21,7 @@ class DemoTest {
     void reducedDemoWritesReportPlotsAndResults() throws Exception {
         Path report = new Demo(DemoConfig.REDUCED, out, line -> { }).run(new TrainingListener() {});
         String markdown = Files.readString(report);
-        for (String policy : new String[] {"reference", "dpo", "mopo-b0.5", "mopo-b0.6"}) {
+        for (String policy : new String[] {"reference", "dpo", "mopo-b0.55", "mopo-b0.65"}) {
             assertTrue(markdown.contains("| " + policy + " |"), "report lacks " + policy);
         }
         for (String plot : new String[] {"objective_space.png", "lambda.png", "constraint.png", "loss.png"}) {
