@@ -3,6 +3,7 @@ package dev.mopo.bench.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mopo.bench.train.TrainConfigs;
+import dev.mopo.core.io.Folders;
 import dev.mopo.djl.train.TrainConfig;
 import dev.mopo.djl.train.Trainer;
 import dev.mopo.djl.train.TrainingListener;
@@ -102,7 +103,7 @@ public final class Demo {
         settings.put("output", output.toString());
         settings.put("reference_cache", out.resolve("runs").resolve("reference-cache").toString());
         TrainConfig trainConfig = TrainConfigs.of(settings);
-        deleteIfExists(output);
+        Folders.deleteRecursively(output);
         Path checkpoint;
         try (Trainer trainer = TrainingSession.open(trainConfig, false, progress)) {
             checkpoint = trainer.fit();
@@ -138,15 +139,5 @@ public final class Demo {
             }
         }
         return last;
-    }
-
-    private static void deleteIfExists(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (var walk = Files.walk(folder)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

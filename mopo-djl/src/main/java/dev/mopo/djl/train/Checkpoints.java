@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.util.JsonUtils;
 import dev.mopo.core.io.AtomicFiles;
+import dev.mopo.core.io.Folders;
 import dev.mopo.djl.checkpoint.Checkpoint;
 import dev.mopo.djl.checkpoint.NamedTensor;
 import dev.mopo.djl.checkpoint.SafetensorsDtype;
@@ -44,7 +45,7 @@ final class Checkpoints {
     Path save(long step, CausalLm policy, TrainerState state, NDList optimizerState) throws IOException {
         Path folder = output.resolve(String.format("%s%06d", PREFIX, step));
         Path temporary = output.resolve("." + folder.getFileName() + ".tmp");
-        deleteRecursively(temporary);
+        Folders.deleteRecursively(temporary);
         policy.save(temporary, SafetensorsDtype.F32);
         List<NamedTensor> tensors = new ArrayList<>();
         for (NDArray array : optimizerState) {
@@ -52,7 +53,7 @@ final class Checkpoints {
         }
         SafetensorsWriter.write(temporary.resolve(OPTIMIZER_FILE), tensors, SafetensorsDtype.F32);
         AtomicFiles.writeString(temporary.resolve(STATE_FILE), JsonUtils.GSON_PRETTY.toJson(state));
-        deleteRecursively(folder);
+        Folders.deleteRecursively(folder);
         try {
             Files.move(temporary, folder, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -98,16 +99,5 @@ final class Checkpoints {
             }
         }
         return arrays;
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -65,8 +65,8 @@ enum LossChoice {
         if (!hasDual()) {
             return null;
         }
-        double[] thresholds = perConstrained(config.thresholds, objectives, "thresholds", true, 0);
-        double[] initial = perConstrained(config.lambdas, objectives, "lambdas", false, 0);
+        double[] thresholds = perConstrained(config.thresholds, objectives, "thresholds", true);
+        double[] initial = perConstrained(config.lambdas, objectives, "lambdas", false);
         DualConfig dual = new DualConfig(config.dualStepSize, config.dualInterval, config.maxLambda,
                 config.estimateEma, DualConfig.DEFAULT.minEssFraction());
         return new DualAscent(objectives, thresholds, dual, initial);
@@ -81,7 +81,7 @@ enum LossChoice {
                 return new MopoLoss(objectives, config.tau, reduction, manager -> manager.create(dual.lambda()));
             case MOPO_FIXED:
                 return new MopoLoss(objectives, config.tau, reduction,
-                        MultiplierSource.fixed(perConstrained(config.lambdas, objectives, "lambdas", true, 0)));
+                        MultiplierSource.fixed(perConstrained(config.lambdas, objectives, "lambdas", true)));
             case IPO:
                 return new IpoLoss(objectives, ordered, config.tau, reduction);
             case DPO:
@@ -113,9 +113,8 @@ enum LossChoice {
         return weights;
     }
 
-    /** Values for the constrained objectives, in order; names outside them are errors. */
-    static double[] perConstrained(Map<String, Double> values, ObjectiveSet objectives, String key, boolean required,
-            double fallback) {
+    /** Values for the constrained objectives, in order (0 where optional and absent); other names are errors. */
+    static double[] perConstrained(Map<String, Double> values, ObjectiveSet objectives, String key, boolean required) {
         checkNames(values, objectives, key);
         if (values.containsKey(objectives.primary())) {
             throw new IllegalArgumentException(key + ": '" + objectives.primary()
@@ -129,7 +128,7 @@ enum LossChoice {
                 throw new IllegalArgumentException(key + " must give a value for every constrained objective "
                         + objectives.constrained() + "; missing '" + name + "'");
             }
-            result[k] = value == null ? fallback : value;
+            result[k] = value == null ? 0 : value;
         }
         return result;
     }
