@@ -47,7 +47,7 @@ final class DemoReport {
     }
 
     private static FrontPlot objectiveSpace(List<DemoRun> runs) {
-        FrontPlot plot = new FrontPlot("policies in objective space (win rates against the data)",
+        FrontPlot plot = new FrontPlot("policies in objective space: win rates against the data, sampled and estimated",
                 "P(correct) (primary)", "P(concise) (constrained)");
         for (DemoRun run : runs) {
             if (!Double.isNaN(run.threshold())) {
@@ -56,8 +56,13 @@ final class DemoReport {
             }
         }
         for (DemoRun run : runs) {
-            double[] p = run.evaluation().winRates();
-            plot.markers(run.name(), List.of(new double[] {p[0], p[1]}));
+            double[] sampled = run.evaluation().winRates();
+            plot.markers(run.name() + " (sampled)", List.of(new double[] {sampled[0], sampled[1]}));
+        }
+        for (DemoRun run : runs) {
+            if (run.output() != null) {
+                plot.markers(run.name() + " (estimated)", List.of(run.estimated()));
+            }
         }
         return plot;
     }
