@@ -47,9 +47,9 @@ public final class Demo {
         log.accept("building a " + config.layers() + "-layer Llama (hidden " + config.hidden()
                 + ") and a character tokenizer in " + initial);
         Files.createDirectories(initial);
-        CharacterTokenizer.write(initial, ArithmeticTask.alphabet());
-        TinyLlama.write(initial, CharacterTokenizer.vocabularySize(ArithmeticTask.alphabet()), config.hidden(),
-                config.layers(), config.seed());
+        CharacterTokenizer.write(initial, ArithmeticTask.alphabet(), 64);
+        TinyLlama.write(initial, new TinyLlama.Shape(CharacterTokenizer.vocabularySize(ArithmeticTask.alphabet()),
+                config.hidden(), config.layers(), 4, 2, config.hidden() * 2, 96, true), config.seed());
 
         log.accept("supervised warm-up: " + config.warmupSteps() + " steps on answers drawn from the data distribution");
         SupervisedWarmup.run(initial, reference, config.warmupSteps(), config.warmupBatch(), 3e-3, config.seed(),
