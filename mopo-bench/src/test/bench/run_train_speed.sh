@@ -9,7 +9,9 @@
 #   ROUNDS    rounds of TRL then mopo (default 2)
 # Environment: PY (default ~/.ref/bin/python, with torch, transformers, trl, datasets),
 #   THREADS (default: the cores, nproc), WARMUP (default 5), STEPS (default 30),
-#   ATTENTION (TRL's attention: sdpa, its default, or eager; default sdpa).
+#   ATTENTION (TRL's attention: sdpa, its default, or eager; default sdpa),
+#   GLIBC_TUNABLES (malloc settings for both sides; default: the ./mopo launcher's MALLOC_DEFAULTS,
+#   which spare PyTorch from faulting its memory in every step; set it empty for glibc's defaults).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../../../.." && pwd)"
@@ -21,6 +23,8 @@ WARMUP="${WARMUP:-5}"
 STEPS="${STEPS:-30}"
 ATTENTION="${ATTENTION:-sdpa}"
 SCRIPT="$ROOT/mopo-bench/src/test/fixtures/trl_train_speed.py"
+export GLIBC_TUNABLES="${GLIBC_TUNABLES-$(sed -n 's/^MALLOC_DEFAULTS="\(.*\)"$/\1/p' "$ROOT/mopo")}"
+echo "== GLIBC_TUNABLES=$GLIBC_TUNABLES"
 
 cd "$ROOT"
 if [ ! -f "$WORK/model/model.safetensors" ] || [ ! -f "$WORK/data/pairs.jsonl" ]; then
