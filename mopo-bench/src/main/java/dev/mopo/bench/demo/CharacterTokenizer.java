@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The demo's tokenizer: one token per character of an alphabet plus {@code <pad>}, {@code <s>}
+ * The tokenizer of the demo and the training benchmark: one token per character of an alphabet plus {@code <pad>}, {@code <s>}
  * and {@code </s>}, written as the Hugging Face files a checkpoint folder carries
  * ({@code tokenizer.json}: a BPE model without merges and a fusing decoder, so it needs no
  * training and no download).
  */
-final class CharacterTokenizer {
+public final class CharacterTokenizer {
 
     static final String PAD = "<pad>";
     static final String BOS = "<s>";
@@ -23,12 +23,15 @@ final class CharacterTokenizer {
     private CharacterTokenizer() {}
 
     /** The vocabulary size for {@code alphabet}. */
-    static int vocabularySize(String alphabet) {
+    public static int vocabularySize(String alphabet) {
         return SPECIAL.length + alphabet.length();
     }
 
-    /** Writes tokenizer.json, tokenizer_config.json and special_tokens_map.json into {@code folder}. */
-    static void write(Path folder, String alphabet) throws IOException {
+    /**
+     * Writes tokenizer.json, tokenizer_config.json and special_tokens_map.json into {@code folder};
+     * {@code modelMaxLength} is the longest sequence the tokenizer's config declares.
+     */
+    public static void write(Path folder, String alphabet, int modelMaxLength) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode vocab = json.createObjectNode();
         ArrayNode added = json.createArrayNode();
@@ -59,7 +62,7 @@ final class CharacterTokenizer {
         ObjectNode special = json.createObjectNode().put("bos_token", BOS).put("eos_token", EOS).put("pad_token", PAD);
         AtomicFiles.writeString(folder.resolve("special_tokens_map.json"), json.writeValueAsString(special));
         ObjectNode config = special.deepCopy().put("tokenizer_class", "PreTrainedTokenizerFast")
-                .put("model_max_length", 64);
+                .put("model_max_length", modelMaxLength);
         AtomicFiles.writeString(folder.resolve("tokenizer_config.json"), json.writeValueAsString(config));
     }
 }

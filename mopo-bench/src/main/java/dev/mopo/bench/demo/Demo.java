@@ -48,9 +48,9 @@ public final class Demo {
         log.accept("building a " + config.layers() + "-layer Llama (hidden " + config.hidden()
                 + ") and a character tokenizer in " + initial);
         Files.createDirectories(initial);
-        CharacterTokenizer.write(initial, ArithmeticTask.alphabet());
-        TinyLlama.write(initial, CharacterTokenizer.vocabularySize(ArithmeticTask.alphabet()), config.hidden(),
-                config.layers(), config.seed());
+        CharacterTokenizer.write(initial, ArithmeticTask.alphabet(), 64);
+        TinyLlama.write(initial, new TinyLlama.Shape(CharacterTokenizer.vocabularySize(ArithmeticTask.alphabet()),
+                config.hidden(), config.layers(), 4, 2, config.hidden() * 2, 96, true), config.seed());
 
         log.accept("supervised warm-up: " + config.warmupSteps() + " steps on answers drawn from the data distribution");
         int every = Math.max(1, config.warmupSteps() / 5);

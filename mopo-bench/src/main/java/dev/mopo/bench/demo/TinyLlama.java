@@ -1,6 +1,7 @@
 package dev.mopo.bench.demo;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,30 +20,58 @@ import java.util.List;
 
 /**
  * A small Llama-architecture checkpoint with random weights, written as a Hugging Face folder
- * (config.json + model.safetensors): the demo's starting point, built rather than downloaded.
- * Norm weights start at 1, everything else at N(0, 0.02²) as in transformers' initialisation.
+ * (config.json + model.safetensors): the starting point of the demo and of the training
+ * benchmark, built rather than downloaded. Norm weights start at 1, everything else at
+ * N(0, 0.02²) as in transformers' initialisation.
  */
-final class TinyLlama {
+public final class TinyLlama {
+
+    /**
+     * The model's dimensions.
+     *
+     * @param vocabulary tokens in the vocabulary
+     * @param hidden hidden size (a multiple of {@code heads})
+     * @param layers decoder layers
+     * @param heads attention heads
+     * @param kvHeads key/value heads (a divisor of {@code heads}; fewer than heads is grouped-query attention)
+     * @param intermediate the MLP's inner width
+     * @param maxPositions {@code max_position_embeddings}
+     * @param tiedEmbeddings whether the output head is the embedding matrix
+     */
+    public record Shape(int vocabulary, int hidden, int layers, int heads, int kvHeads, int intermediate,
+            int maxPositions, boolean tiedEmbeddings) {
+
+        /** Validates the dimensions. */
+        public Shape {
+            if (vocabulary < 1 || layers < 1 || heads < 1 || kvHeads < 1 || intermediate < 1 || maxPositions < 1) {
+                throw new IllegalArgumentException("model dimensions must be positive, got " + this);
+            }
+            if (hidden % heads != 0 || heads % kvHeads != 0) {
+                throw new IllegalArgumentException("hidden must be a multiple of heads and heads of kv heads, got "
+                        + this);
+            }
+        }
+    }
 
     private TinyLlama() {}
 
-    /** Writes config.json and random weights for a model over {@code vocabulary} tokens. */
-    static void write(Path folder, int vocabulary, int hidden, int layers, long seed) throws IOException {
+    /** Writes config.json and random weights for a model of {@code shape}. */
+    public static void write(Path folder, Shape shape, long seed) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode config = json.createObjectNode()
                 .put("model_type", "llama")
-                .put("vocab_size", vocabulary)
-                .put("hidden_size", hidden)
-                .put("intermediate_size", hidden * 2)
-                .put("num_hidden_layers", layers)
-                .put("num_attention_heads", 4)
-                .put("num_key_value_heads", 2)
-                .put("head_dim", hidden / 4)
-                .put("max_position_embeddings", 96)
+                .put("vocab_size", shape.vocabulary())
+                .put("hidden_size", shape.hidden())
+                .put("intermediate_size", shape.intermediate())
+                .put("num_hidden_layers", shape.layers())
+                .put("num_attention_heads", shape.heads())
+                .put("num_key_value_heads", shape.kvHeads())
+                .put("head_dim", shape.hidden() / shape.heads())
+                .put("max_position_embeddings", shape.maxPositions())
                 .put("rms_norm_eps", 1e-6)
                 .put("rope_theta", 10000.0)
                 .put("hidden_act", "silu")
-                .put("tie_word_embeddings", true)
+                .put("tie_word_embeddings", shape.tiedEmbeddings())
                 .put("pad_token_id", 0)
                 .put("bos_token_id", 1)
                 .put("eos_token_id", 2)
@@ -58,7 +87,7 @@ final class TinyLlama {
                 Parameter parameter = entry.getValue();
                 boolean norm = parameter.getName().endsWith("norm.weight");
                 tensors.add(new NamedTensor(parameter.getName(), norm ? manager.ones(parameter.getShape())
-                        : manager.randomNormal(0, 0.02f, parameter.getShape(), ai.djl.ndarray.types.DataType.FLOAT32)));
+                        : manager.randomNormal(0, 0.02f, parameter.getShape(), DataType.FLOAT32)));
             }
             SafetensorsWriter.write(folder.resolve("model.safetensors"), tensors, SafetensorsDtype.F32);
         }

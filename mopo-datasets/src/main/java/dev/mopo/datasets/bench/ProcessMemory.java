@@ -6,21 +6,22 @@ import java.nio.file.Path;
 
 /**
  * The resident memory of this process, from {@code /proc/self/status} (Linux): the whole
- * process, heap, native Arrow and tokenizer memory and the JVM itself included. -1 elsewhere.
+ * process, heap, native Arrow, tokenizer and PyTorch memory and the JVM itself included. -1
+ * elsewhere. The benchmarks of every module read it.
  */
-final class ProcessMemory {
+public final class ProcessMemory {
 
     private static final Path STATUS = Path.of("/proc/self/status");
 
     private ProcessMemory() {}
 
     /** Resident set size now, in bytes. */
-    static long residentBytes() {
+    public static long residentBytes() {
         return field("VmRSS:");
     }
 
     /** The largest resident set size so far, in bytes. */
-    static long peakResidentBytes() {
+    public static long peakResidentBytes() {
         return field("VmHWM:");
     }
 

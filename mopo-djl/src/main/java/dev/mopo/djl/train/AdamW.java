@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * AdamW (Loshchilov & Hutter), as {@code torch.optim.AdamW}: decoupled weight decay
- * {@code θ ← θ − lr·λ·θ}, then the bias-corrected Adam step. Written out rather than taken from
+ * {@code θ ← θ − lr·λ·θ}, then the bias-corrected Adam step, in torch's arrangement
+ * ({@code θ −= lr/c₁ · m / (√v/√c₂ + ε)}) and in place where it can be: four temporaries per
+ * parameter. Written out rather than taken from
  * DJL so that its moments are visible: a checkpoint saves and restores them, which resuming a run
  * exactly requires.
  */
@@ -65,12 +67,12 @@ public final class AdamW {
             try (NDScope scope = new NDScope()) {
                 NDArray g = gradient.toType(weight.getDataType(), false);
                 m.muli(beta1).addi(g.mul(1 - beta1));
-                v.muli(beta2).addi(g.square().mul(1 - beta2));
+                v.muli(beta2).addi(g.square().muli(1 - beta2));
                 if (weightDecay > 0) {
-                    weight.subi(weight.mul(learningRate * weightDecay));
+                    weight.muli(1 - learningRate * weightDecay);
                 }
-                NDArray denominator = v.div(correction2).sqrt().add(epsilon);
-                weight.subi(m.div(correction1).div(denominator).mul(learningRate));
+                NDArray denominator = v.sqrt().divi(Math.sqrt(correction2)).addi(epsilon);
+                weight.subi(m.div(denominator).muli(learningRate / correction1));
             }
         }
     }

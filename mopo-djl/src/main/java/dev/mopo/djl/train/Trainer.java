@@ -135,9 +135,9 @@ public final class Trainer implements AutoCloseable {
         while (step < totalSteps && !stopRequested) {
             long started = System.nanoTime();
             Map<String, Object> record = trainStep();
-            record.put("seconds", (System.nanoTime() - started) / 1e9);
-            double tokens = ((Number) record.remove("tokens")).doubleValue();
-            record.put("tokens_per_second", tokens / ((System.nanoTime() - started) / 1e9));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            record.put("seconds", seconds);
+            record.put("tokens_per_second", ((Number) record.remove("tokens")).doubleValue() / seconds);
             metrics.append(record);
             listener.onStep(step, record);
             boolean end = step >= totalSteps;

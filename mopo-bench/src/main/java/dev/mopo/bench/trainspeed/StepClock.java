@@ -1,0 +1,60 @@
+package dev.mopo.bench.trainspeed;
+
+import dev.mopo.djl.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Times a training run from the outside: the wall clock when training starts and when each
+ * optimiser step has ended (its metrics written), so a step's time is everything the loop does
+ * between two step ends, as a TRL {@code TrainerCallback} sees it.
+ */
+final class StepClock implements TrainingListener {
+
+    private final Consumer<String> log;
+    private final List<Long> ends = new ArrayList<>();
+    private final List<Long> tokens = new ArrayList<>();
+    private long started;
+    private long totalSteps;
+
+    /** A clock that reports each step to {@code log}. */
+    StepClock(Consumer<String> log) {
+        this.log = log;
+    }
+
+    @Override
+    public void onStart(long firstStep, long totalSteps) {
+        this.totalSteps = totalSteps;
+        started = System.nanoTime();
+    }
+
+    @Override
+    public void onStep(long step, Map<String, Object> metrics) {
+        long now = System.nanoTime();
+        long previous = ends.isEmpty() ? started : ends.get(ends.size() - 1);
+        ends.add(now);
+        double seconds = ((Number) metrics.get("seconds")).doubleValue();
+        tokens.add(Math.round(((Number) metrics.get("tokens_per_second")).doubleValue() * seconds));
+        log.accept(String.format(java.util.Locale.ROOT, "step %d/%d: %.3f s", step, totalSteps, (now - previous) / 1e9));
+    }
+
+    /** Seconds of every step after the first {@code skipped}. */
+    List<Double> secondsAfter(int skipped) {
+        List<Double> seconds = new ArrayList<>();
+        for (int i = skipped; i < ends.size(); i++) {
+            seconds.add((ends.get(i) - (i == 0 ? started : ends.get(i - 1))) / 1e9);
+        }
+        return seconds;
+    }
+
+    /** The tokens of every step after the first {@code skipped}, which must all be the same. */
+    long tokensPerStepAfter(int skipped) {
+        List<Long> timed = tokens.subList(Math.min(skipped, tokens.size()), tokens.size());
+        if (timed.isEmpty() || timed.stream().distinct().count() != 1) {
+            throw new IllegalStateException("timed steps should all have the same tokens, got " + timed);
+        }
+        return timed.get(0);
+    }
+}
