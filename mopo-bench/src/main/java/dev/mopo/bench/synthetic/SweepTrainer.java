@@ -95,7 +95,9 @@ final class SweepTrainer implements AutoCloseable {
                             dualSteps.add(dualStep(group, group.estimator().estimate(preferences), step));
                         }
                     }
-                    collector.backward(NDArrays.add(losses.toArray(new NDArray[0])));
+                    // NDArrays.add refuses fewer than two arrays (a single group: MOPO alone, one estimator)
+                    collector.backward(losses.size() == 1 ? losses.head()
+                            : NDArrays.add(losses.toArray(new NDArray[0])));
                 }
             }
             // Outside the scope: Adam creates its moment arrays on first use, and they must live on.
