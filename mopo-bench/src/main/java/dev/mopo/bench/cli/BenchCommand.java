@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Run a benchmark suite and write its figures, tables and plots.",
-        subcommands = {SyntheticCommand.class})
+        subcommands = {SyntheticCommand.class, ModelLoadCommand.class, ModelSpeedCommand.class})
 final class BenchCommand {}
