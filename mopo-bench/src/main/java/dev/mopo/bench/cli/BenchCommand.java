@@ -7,5 +7,11 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Run a benchmark suite and write its figures, tables and plots.",
-        subcommands = {SyntheticCommand.class, DataBenchCommand.class, TrainSpeedCommand.class})
+        subcommands = {
+            SyntheticCommand.class,
+            DataBenchCommand.class,
+            ModelLoadCommand.class,
+            ModelSpeedCommand.class,
+            TrainSpeedCommand.class
+        })
 final class BenchCommand {}

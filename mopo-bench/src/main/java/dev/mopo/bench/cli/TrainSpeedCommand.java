@@ -1,5 +1,6 @@
 package dev.mopo.bench.cli;
 
+import dev.mopo.bench.model.PyTorchThreads;
 import dev.mopo.bench.trainspeed.TrainSpeedBenchmark;
 import dev.mopo.bench.trainspeed.TrainSpeedComparison;
 import dev.mopo.bench.trainspeed.TrainSpeedFiles;
@@ -51,7 +52,7 @@ final class TrainSpeedCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--pairs must be at least one batch of 8, got " + pairs);
         }
         TrainSpeedResult reference = compare == null ? null : TrainSpeedResult.read(compare);
-        int actualThreads = EngineThreads.use(threads);
+        int actualThreads = PyTorchThreads.configure(threads);
         TrainSpeedFiles files = TrainSpeedFiles.prepare(out, pairs, TrainSpeedCommand::say);
         say("training " + warmup + " warm-up + " + steps + " timed steps on " + actualThreads + " PyTorch threads");
         TrainSpeedResult result = new TrainSpeedBenchmark(files, out.resolve("runs").resolve("mopo"))

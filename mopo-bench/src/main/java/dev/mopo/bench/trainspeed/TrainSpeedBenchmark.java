@@ -57,7 +57,7 @@ public final class TrainSpeedBenchmark {
         return new TrainSpeedResult("mopo", implementation(), "eager: matMul, additive mask, softmax",
                 JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(), BATCH_PAIRS, warmup,
                 clock.tokensPerStepAfter(warmup), clock.secondsAfter(warmup), setupSeconds,
-                ProcessMemory.peakResidentBytes());
+                ProcessMemory.now().peakRss());
     }
 
     private TrainConfig config(int maxSteps) throws IOException {

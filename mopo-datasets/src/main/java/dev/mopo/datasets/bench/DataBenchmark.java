@@ -101,7 +101,7 @@ public final class DataBenchmark {
                     tokens += mask;
                 }
                 if (pairs >= nextSample) {
-                    samples.add(ProcessMemory.residentBytes());
+                    samples.add(ProcessMemory.now().rss());
                     nextSample += SAMPLE_EVERY;
                 }
             }
@@ -111,6 +111,6 @@ public final class DataBenchmark {
         for (MemoryPoolMXBean pool : heap) {
             peakHeap += pool.getPeakUsage().getUsed();
         }
-        return new Result(pairs, batches, tokens, seconds, ProcessMemory.peakResidentBytes(), peakHeap, samples);
+        return new Result(pairs, batches, tokens, seconds, ProcessMemory.now().peakRss(), peakHeap, samples);
     }
 }

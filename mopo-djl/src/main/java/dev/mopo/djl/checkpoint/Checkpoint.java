@@ -21,8 +21,8 @@ import java.util.Set;
 /**
  * The tensors of a Hugging Face checkpoint folder: {@code model.safetensors}, or
  * {@code model.safetensors.index.json} plus its shards. Every header is read and validated when
- * the checkpoint is opened; tensors are then read one at a time, memory-mapped, straight into an
- * NDArray of the compute type (see {@link TensorReader}).
+ * the checkpoint is opened; tensors are then read one at a time, a block of rows at a time,
+ * straight into an NDArray of the compute type (see {@link TensorReader}).
  *
  * <p>Pickle checkpoints ({@code pytorch_model.bin}) are refused: unpickling runs arbitrary code
  * and DJL cannot read them safely.

@@ -39,10 +39,7 @@ public final class CheckpointWriter {
      * {@code maxShardBytes} (a single tensor larger than that gets a shard of its own).
      */
     public CheckpointWriter(SafetensorsDtype floatStorage, long maxShardBytes) {
-        if (floatStorage != SafetensorsDtype.F32 && floatStorage != SafetensorsDtype.F16
-                && floatStorage != SafetensorsDtype.BF16) {
-            throw new IllegalArgumentException("checkpoint storage dtype must be F32, F16 or BF16, got " + floatStorage);
-        }
+        SafetensorsWriter.requireFloatStorage(floatStorage);
         if (maxShardBytes < 1) {
             throw new IllegalArgumentException("max shard bytes must be >= 1, got " + maxShardBytes);
         }
@@ -56,12 +53,32 @@ public final class CheckpointWriter {
      */
     public List<Path> write(Path folder, List<NamedTensor> tensors, JsonObject config, Path sourceFolder)
             throws IOException {
+        List<TensorSource> sources = new ArrayList<>();
+        for (NamedTensor tensor : tensors) {
+            sources.add(tensor.as(floatStorage));
+        }
+        return writeSources(folder, sources, config, sourceFolder);
+    }
+
+    /**
+     * Like {@link #write(Path, List, JsonObject, Path)}, for tensors whose bytes are produced while
+     * they are written (a checkpoint that is never in memory as a whole). Float sources must be of
+     * this writer's storage type, which config.json records.
+     */
+    public List<Path> writeSources(Path folder, List<? extends TensorSource> tensors, JsonObject config,
+            Path sourceFolder) throws IOException {
+        for (TensorSource tensor : tensors) {
+            if (tensor.dtype().isFloat() && tensor.dtype() != floatStorage) {
+                throw new IllegalArgumentException("tensor '" + tensor.name() + "' is " + tensor.dtype()
+                        + " but this writer stores floats as " + floatStorage);
+            }
+        }
         Files.createDirectories(folder);
-        List<List<NamedTensor>> shards = shard(tensors);
+        List<List<TensorSource>> shards = shard(tensors);
         List<Path> written = new ArrayList<>();
         if (shards.size() == 1) {
             Path file = folder.resolve(Checkpoint.SINGLE_FILE);
-            SafetensorsWriter.write(file, shards.get(0), floatStorage);
+            SafetensorsWriter.write(file, shards.get(0));
             written.add(file);
         } else {
             Map<String, String> weightMap = new TreeMap<>();
@@ -70,12 +87,12 @@ public final class CheckpointWriter {
             for (int i = 0; i < shards.size(); i++) {
                 String name = String.format(Locale.ROOT, "model-%05d-of-%05d.safetensors", i + 1, shards.size());
                 Path file = folder.resolve(name);
-                SafetensorsWriter.write(file, shards.get(i), floatStorage);
+                SafetensorsWriter.write(file, shards.get(i));
                 written.add(file);
-                for (NamedTensor tensor : shards.get(i)) {
+                for (TensorSource tensor : shards.get(i)) {
                     weightMap.put(tensor.name(), name);
-                    totalBytes += SafetensorsWriter.byteSize(tensor.array(), floatStorage);
-                    totalParameters += tensor.array().size();
+                    totalBytes += tensor.byteSize();
+                    totalParameters += tensor.shape().size();
                 }
             }
             written.add(writeIndex(folder, weightMap, totalBytes, totalParameters));
@@ -86,12 +103,12 @@ public final class CheckpointWriter {
         return written;
     }
 
-    private List<List<NamedTensor>> shard(List<NamedTensor> tensors) {
-        List<List<NamedTensor>> shards = new ArrayList<>();
-        List<NamedTensor> current = new ArrayList<>();
+    private List<List<TensorSource>> shard(List<? extends TensorSource> tensors) {
+        List<List<TensorSource>> shards = new ArrayList<>();
+        List<TensorSource> current = new ArrayList<>();
         long currentBytes = 0;
-        for (NamedTensor tensor : tensors) {
-            long bytes = SafetensorsWriter.byteSize(tensor.array(), floatStorage);
+        for (TensorSource tensor : tensors) {
+            long bytes = tensor.byteSize();
             if (!current.isEmpty() && currentBytes + bytes > maxShardBytes) {
                 shards.add(current);
                 current = new ArrayList<>();

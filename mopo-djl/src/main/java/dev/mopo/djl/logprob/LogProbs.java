@@ -67,9 +67,13 @@ public final class LogProbs {
         SequenceLogProbs result;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray logProbs = logits.get(new NDIndex(":, :-1")).toType(DataType.FLOAT32, false).logSoftmax(2);
-            NDArray targets = ids.get(new NDIndex(":, 1:")).toType(DataType.INT64, false).expandDims(2);
-            NDArray picked = logProbs.gather(targets, 2).squeeze(2);
+            // Every position's log-softmax, gathered, then the last (it predicts nothing) dropped: slicing
+            // the [B, T, V] logits instead makes autograd zero-fill and copy a logits-sized gradient.
+            NDArray logProbs = logits.toType(DataType.FLOAT32, false).logSoftmax(2);
+            NDArray ids64 = ids.toType(DataType.INT64, false);
+            NDArray targets = NDArrays.concat(
+                    new NDList(ids64.get(new NDIndex(":, 1:")), ids64.get(new NDIndex(":, -1:"))), 1);
+            NDArray picked = logProbs.gather(targets.expandDims(2), 2).squeeze(2).get(new NDIndex(":, :-1"));
             NDArray first = picked.zerosLike().get(new NDIndex(":, :1"));
             NDArray weights = mask.toType(DataType.FLOAT32, false).get(new NDIndex(":, 1:"));
             NDArray scored = picked.mul(weights);

@@ -87,7 +87,8 @@ final class Attention extends NamedBlock {
         }
         long keys = k.getShape().get(2);
         long group = config.groupSize();
-        NDArray scores = q.reshape(batch, kvHeads, group * steps, dim).matMul(k.transpose(0, 1, 3, 2)).mul(scale);
+        // scaling q rather than the scores: [T, D] instead of [T, keys] values per head, forward and backward
+        NDArray scores = q.mul(scale).reshape(batch, kvHeads, group * steps, dim).matMul(k.transpose(0, 1, 3, 2));
         NDArray probabilities = scores.reshape(batch, kvHeads, group, steps, keys)
                 .toType(DataType.FLOAT32, false)
                 .add(context.mask(config.slidingWindows().get(layer)))
