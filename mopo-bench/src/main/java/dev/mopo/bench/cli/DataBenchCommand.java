@@ -56,7 +56,7 @@ final class DataBenchCommand implements Callable<Integer> {
                     .maxPromptLength(maxPromptLength).eosId(eos).build();
             DataBenchmark.Result result = DataBenchmark.run(path, Presets.create(preset, options, path),
                     ChatTemplates.named(template, tokenizer), loaded.encoder(), batching);
-            System.out.println(result.toJson(Map.of("side", "mopo-datasets")));
+            System.out.println(result.toJson(Map.of()));
         }
         return 0;
     }

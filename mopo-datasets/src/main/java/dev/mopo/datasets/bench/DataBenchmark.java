@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * Reads a corpus end to end through {@link BatchStream} (read, label, render, tokenise,
@@ -40,10 +41,10 @@ public final class DataBenchmark {
      * @param seconds wall time from opening the file to the last batch
      * @param peakResidentBytes the process's peak resident set (-1 when unknown)
      * @param peakHeapBytes the peak of the heap pools during the run
-     * @param residentSamples the resident set every {@link #SAMPLE_EVERY} pairs
+     * @param memorySamples the process's memory every {@link #SAMPLE_EVERY} pairs
      */
     public record Result(long pairs, long batches, long tokens, double seconds, long peakResidentBytes,
-            long peakHeapBytes, List<Long> residentSamples) {
+            long peakHeapBytes, List<ProcessMemory> memorySamples) {
 
         /** Pairs per second. */
         public double pairsPerSecond() {
@@ -56,14 +57,15 @@ public final class DataBenchmark {
             labels.forEach((key, value) -> head.append(", \"").append(key).append("\": \"").append(value).append('"'));
             return head + String.format(Locale.ROOT, ", \"pairs\": %d, \"batches\": %d, "
                     + "\"tokens\": %d, \"total_s\": %.3f, \"pairs_per_s\": %.1f, \"peak_rss_mib\": %.1f, "
-                    + "\"peak_heap_mib\": %.1f, \"rss_mib_every_%d_pairs\": %s}", pairs, batches, tokens, seconds,
-                    pairsPerSecond(), mib(peakResidentBytes), mib(peakHeapBytes), SAMPLE_EVERY, samples());
+                    + "\"peak_heap_mib\": %.1f, \"rss_mib_every_%d_pairs\": %s, \"anonymous_rss_mib_every_%d_pairs\": %s}",
+                    pairs, batches, tokens, seconds, pairsPerSecond(), mib(peakResidentBytes), mib(peakHeapBytes),
+                    SAMPLE_EVERY, samples(ProcessMemory::rss), SAMPLE_EVERY, samples(ProcessMemory::rssAnon));
         }
 
-        private String samples() {
+        private String samples(ToLongFunction<ProcessMemory> figure) {
             List<String> out = new ArrayList<>();
-            for (long sample : residentSamples) {
-                out.add(String.format(Locale.ROOT, "%.0f", mib(sample)));
+            for (ProcessMemory sample : memorySamples) {
+                out.add(String.format(Locale.ROOT, "%.0f", mib(figure.applyAsLong(sample))));
             }
             return "[" + String.join(", ", out) + "]";
         }
@@ -85,7 +87,7 @@ public final class DataBenchmark {
                 heap.add(pool);
             }
         }
-        List<Long> samples = new ArrayList<>();
+        List<ProcessMemory> samples = new ArrayList<>();
         long pairs = 0;
         long batches = 0;
         long tokens = 0;
@@ -101,7 +103,7 @@ public final class DataBenchmark {
                     tokens += mask;
                 }
                 if (pairs >= nextSample) {
-                    samples.add(ProcessMemory.now().rss());
+                    samples.add(ProcessMemory.now());
                     nextSample += SAMPLE_EVERY;
                 }
             }

@@ -156,57 +156,17 @@ public final class Trainer implements AutoCloseable {
 
     private Map<String, Object> trainStep() {
         step++;
-        double lossSum = 0;
-        double tokens = 0;
-        Map<String, Double> metricSums = new LinkedHashMap<>();
-        List<WinRateEstimate> estimates = new ArrayList<>();
-        List<double[]> rates = new ArrayList<>();
-        List<Double> essValues = new ArrayList<>();
-        int samples = 0;
+        StepSums sums = new StepSums();
         boolean finite = true;
-        for (int micro = 0; micro < config.gradientAccumulation; micro++) {
-            int[] indices = nextIndices();
-            List<TokenizedPair> pairs = new ArrayList<>();
-            for (int index : indices) {
-                pairs.add(data.train().get(index));
-            }
-            TokenBatch tokenBatch = TokenBatch.of(pairs, batching);
-            try (NDScope scope = new NDScope(); NDManager batchManager = array(policy).getManager().newSubManager()) {
-                scope.suppressNotUsedWarning();
-                BatchTensors tensors = BatchTensors.of(tokenBatch, data.outcomeColumns(), choice.needsRewards(), batchManager);
-                tokens += tensors.attentionMask().sum().toType(DataType.FLOAT64, false).getDouble();
-                NDArray[] reference = referenceLogProbs(tensors, indices, trainReference, batchManager);
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    SequenceLogProbs scored = LogProbs.score(policy.block(), policy.parameterStore(),
-                            tensors.ids(), tensors.attentionMask(), tensors.responseMask(), true);
-                    PreferenceBatch batch = preferenceBatch(scored, reference, tensors);
-                    LossOutput output = loss.compute(batch);
-                    double value = output.loss().toType(DataType.FLOAT64, false).getDouble();
-                    if (!Double.isFinite(value)) {
-                        finite = false;
-                        break;
-                    }
-                    collector.backward(output.loss().div(config.gradientAccumulation));
-                    lossSum += value;
-                    output.metricValues().forEach((name, v) -> metricSums.merge(name, v, Double::sum));
-                    if (dual != null) {
-                        WinRateEstimate estimate = estimator.estimate(batch);
-                        rates.add(estimate.winRatesPerRun()[0]);
-                        essValues.add(estimate.effectiveSampleSizePerRun()[0]);
-                        samples += estimate.samples();
-                    }
-                } catch (NonFiniteLogProbException e) {
-                    finite = false;
-                    break;
-                }
-            }
+        for (int micro = 0; micro < config.gradientAccumulation && finite; micro++) {
+            finite = microStep(sums);
         }
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("step", step);
         record.put("epoch", epoch + (double) nextBatch / batchesPerEpoch);
         double rate = schedule.at(step);
         record.put("learning_rate", rate);
-        record.put("tokens", tokens);
+        record.put("tokens", sums.tokens);
         double gradNorm = finite ? optimiserStep(rate) : Double.NaN;
         finite &= Double.isFinite(gradNorm);
         Gradients.clear(parameters);
@@ -222,15 +182,66 @@ public final class Trainer implements AutoCloseable {
             }
         } else {
             int micros = config.gradientAccumulation;
-            record.put("loss", lossSum / micros);
-            metricSums.forEach((name, v) -> record.put(name, v / micros));
+            record.put("loss", sums.loss / micros);
+            sums.metrics.forEach((name, v) -> record.put(name, v / micros));
             record.put("grad_norm", gradNorm);
             if (dual != null && dual.isDue(step)) {
-                recordDual(record, dual.update(step, mean(rates), sum(essValues), samples));
+                recordDual(record, dual.update(step, mean(sums.winRates), sum(sums.ess), sums.samples));
             }
         }
         record.put("skipped_steps", skippedSteps);
         return record;
+    }
+
+    /** What a step's micro-batches add up: loss, metrics, tokens and the win-rate estimates. */
+    private static final class StepSums {
+        double loss;
+        double tokens;
+        final Map<String, Double> metrics = new LinkedHashMap<>();
+        final List<double[]> winRates = new ArrayList<>();
+        final List<Double> ess = new ArrayList<>();
+        int samples;
+    }
+
+    /**
+     * Forward and backward on the next micro-batch, its gradient scaled by the accumulation count,
+     * its figures added to {@code sums}; false (and nothing added) when its loss is not finite.
+     */
+    private boolean microStep(StepSums sums) {
+        int[] indices = nextIndices();
+        List<TokenizedPair> pairs = new ArrayList<>();
+        for (int index : indices) {
+            pairs.add(data.train().get(index));
+        }
+        TokenBatch tokenBatch = TokenBatch.of(pairs, batching);
+        try (NDScope scope = new NDScope(); NDManager batchManager = array(policy).getManager().newSubManager()) {
+            scope.suppressNotUsedWarning();
+            BatchTensors tensors = BatchTensors.of(tokenBatch, data.outcomeColumns(), choice.needsRewards(), batchManager);
+            sums.tokens += tensors.attentionMask().sum().toType(DataType.FLOAT64, false).getDouble();
+            NDArray[] reference = referenceLogProbs(tensors, indices, trainReference, batchManager);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                SequenceLogProbs scored = LogProbs.score(policy.block(), policy.parameterStore(),
+                        tensors.ids(), tensors.attentionMask(), tensors.responseMask(), true);
+                PreferenceBatch batch = preferenceBatch(scored, reference, tensors);
+                LossOutput output = loss.compute(batch);
+                double value = output.loss().toType(DataType.FLOAT64, false).getDouble();
+                if (!Double.isFinite(value)) {
+                    return false;
+                }
+                collector.backward(output.loss().div(config.gradientAccumulation));
+                sums.loss += value;
+                output.metricValues().forEach((name, v) -> sums.metrics.merge(name, v, Double::sum));
+                if (dual != null) {
+                    WinRateEstimate estimate = estimator.estimate(batch);
+                    sums.winRates.add(estimate.winRatesPerRun()[0]);
+                    sums.ess.add(estimate.effectiveSampleSizePerRun()[0]);
+                    sums.samples += estimate.samples();
+                }
+                return true;
+            } catch (NonFiniteLogProbException e) {
+                return false;
+            }
+        }
     }
 
     /** Clips, steps AdamW and returns the gradient norm before clipping; NaN when a gradient is not finite. */
