@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The data-pipeline benchmark: mopo-datasets (Java) beside Hugging Face datasets .map, on the
 # same generated PKU-SafeRLHF-shaped Parquet file with the same tokenizer, then mopo-datasets
-# alone on ten times the pairs, as one Parquet file and as ten Parquet shards, to show how its
-# memory behaves as the data grows.
+# alone on ten times the pairs, as one Parquet file, as ten Parquet shards and as one Arrow IPC
+# stream, to show how its memory behaves as the data grows.
 #
 # Usage (from the repository root): mopo-datasets/src/test/bench/run_data_bench.sh [WORK_DIR] [PAIRS]
 #   WORK_DIR  where data, tokenizer and results go (default /tmp/mopo-bench; nothing is committed)
@@ -25,6 +25,8 @@ mkdir -p "$WORK"
 [ -f "$WORK/pairs-$LARGE.parquet" ] || "$PY" "$SCRIPT" generate --pairs "$LARGE" --out "$WORK/pairs-$LARGE.parquet"
 [ -d "$WORK/pairs-$LARGE-shards" ] || "$PY" "$SCRIPT" generate --pairs "$LARGE" --shards 10 \
     --out "$WORK/pairs-$LARGE-shards"
+[ -f "$WORK/pairs-$LARGE.arrow" ] || "$PY" "$SCRIPT" arrow --path "$WORK/pairs-$LARGE.parquet" \
+    --out "$WORK/pairs-$LARGE.arrow"
 
 cd "$ROOT"
 java_bench() {
@@ -45,6 +47,8 @@ echo "== $LARGE pairs in one Parquet file: mopo-datasets"
 java_bench "$WORK/pairs-$LARGE.parquet"
 echo "== $LARGE pairs in 10 Parquet shards: mopo-datasets"
 java_bench "$WORK/pairs-$LARGE-shards"
+echo "== $LARGE pairs in one Arrow IPC stream: mopo-datasets"
+java_bench "$WORK/pairs-$LARGE.arrow"
 if [ "${HF_LARGE:-0}" = 1 ]; then
     echo "== $LARGE pairs in one Parquet file: Hugging Face datasets .map"
     hf_bench "$WORK/pairs-$LARGE.parquet"

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = {"Run mopo's main job end to end with nothing downloaded: build a small Llama-style model, warm it up"
                 + " on an arithmetic task, label a preference corpus with two programmatic objectives (correct, concise),"
                 + " train MOPO at two conciseness thresholds and a DPO baseline, score every policy's answers with the"
-                + " same objectives, and write report.md with plots. About 5-10 minutes on a 2-core CPU."})
+                + " same objectives, and write report.md with plots. About 3 minutes on a 2-core CPU."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")

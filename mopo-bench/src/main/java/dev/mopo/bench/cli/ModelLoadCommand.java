@@ -6,6 +6,7 @@ import dev.mopo.bench.model.LoadResult;
 import dev.mopo.bench.model.PyTorchThreads;
 import dev.mopo.core.io.Folders;
 import dev.mopo.djl.checkpoint.CheckpointWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -62,7 +63,7 @@ final class ModelLoadCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void requireEmpty(Path folder) throws java.io.IOException {
+    private static void requireEmpty(Path folder) throws IOException {
         if (Files.isDirectory(folder)) {
             try (Stream<Path> entries = Files.list(folder)) {
                 if (entries.findAny().isPresent()) {

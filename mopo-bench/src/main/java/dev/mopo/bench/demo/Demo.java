@@ -26,6 +26,12 @@ import java.util.function.Consumer;
  */
 public final class Demo {
 
+    /**
+     * Smoothing of the win-rate estimates: a batch of 32 pairs leaves SNIS a handful of effective
+     * samples, so the multiplier follows a long average rather than the trainer's default 0.9.
+     */
+    private static final double ESTIMATE_EMA = 0.98;
+
     private final DemoConfig config;
     private final Path out;
     private final Consumer<String> log;
@@ -92,6 +98,7 @@ public final class Demo {
         if (!Double.isNaN(threshold)) {
             settings.put("thresholds", Map.of(ArithmeticTask.CONCISE.name(), threshold));
         }
+        settings.put("estimate_ema", ESTIMATE_EMA);
         settings.put("learning_rate", config.learningRate());
         settings.put("warmup_steps", Math.max(1, config.trainSteps() / 10));
         settings.put("batch_size", config.batchSize());

@@ -14,6 +14,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public final class ConsoleProgress implements TrainingListener, AutoCloseable {
 
+    private static final int LOG_LINE_WIDTH = 160;
+
     private ProgressBar reference;
     private ProgressBar training;
 
@@ -80,8 +82,13 @@ public final class ConsoleProgress implements TrainingListener, AutoCloseable {
         System.err.println(line);
     }
 
+    /**
+     * A bar as wide as the terminal; when the output is not a terminal (a log file, CI), wide
+     * enough that the loss and every multiplier fit rather than the library's 80 columns.
+     */
     private static ProgressBar bar(String task, long total, String unit) {
         return new ProgressBarBuilder()
+                .setMaxRenderedLength(System.console() == null ? LOG_LINE_WIDTH : -1)
                 .setTaskName(task)
                 .setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII)

@@ -3,18 +3,16 @@ package dev.mopo.bench.trainspeed;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.mopo.bench.train.TrainConfigs;
+import dev.mopo.core.io.Folders;
 import dev.mopo.datasets.bench.ProcessMemory;
 import dev.mopo.djl.train.TrainConfig;
 import dev.mopo.djl.train.Trainer;
 import dev.mopo.djl.train.TrainingSession;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * mopo's side of the training benchmark: IPO (token-mean log-probs, as TRL's {@code ipo}) on
@@ -46,7 +44,7 @@ public final class TrainSpeedBenchmark {
         if (warmup < 0 || steps < 1) {
             throw new IllegalArgumentException("warm-up must be >= 0 and steps >= 1, got " + warmup + " and " + steps);
         }
-        deleteTree(output);
+        Folders.deleteRecursively(output);
         StepClock clock = new StepClock(log);
         long start = System.nanoTime();
         double setupSeconds;
@@ -89,16 +87,5 @@ public final class TrainSpeedBenchmark {
     private static String implementation() {
         return "mopo trainer (DJL " + Engine.getDjlVersion() + ", PyTorch " + Engine.getEngine("PyTorch").getVersion()
                 + ", fp32, CPU)";
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

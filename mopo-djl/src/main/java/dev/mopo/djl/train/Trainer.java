@@ -74,6 +74,8 @@ public final class Trainer implements AutoCloseable {
     private int epoch;
     private int nextBatch;
     private int skippedSteps;
+    /** Whether the last win-rate estimate was reliable: a collapse is reported once, not every step. */
+    private boolean estimateReliable = true;
 
     Trainer(TrainConfig config, CausalLm policy, CausalLm liveReference, TrainingData data, BatchConfig batching,
             ReferenceLogProbs trainReference, ReferenceLogProbs evalReference, Checkpoints checkpoints,
@@ -272,11 +274,13 @@ public final class Trainer implements AutoCloseable {
         record.put("ess", update.effectiveSampleSize());
         record.put("ess_fraction", update.effectiveSampleSize() / update.samples());
         record.put("estimate_reliable", update.reliable());
-        if (!update.reliable()) {
+        if (!update.reliable() && estimateReliable) {
             listener.onWarning("step " + step + ": the win-rate estimate's effective sample size collapsed ("
                     + String.format("%.1f of %d", update.effectiveSampleSize(), update.samples())
-                    + "); the multipliers moved on an unreliable estimate");
+                    + "); the multipliers move on an unreliable estimate until it recovers"
+                    + " (estimate_reliable in metrics.jsonl; a larger batch or gradient accumulation helps)");
         }
+        estimateReliable = update.reliable();
     }
 
     /** Loss, accuracies and SNIS win rates over all held-out pairs; appended to metrics.jsonl. */
