@@ -3,6 +3,7 @@ package dev.mopo.bench.trainspeed;
 import dev.mopo.djl.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -37,7 +38,7 @@ final class StepClock implements TrainingListener {
         ends.add(now);
         double seconds = ((Number) metrics.get("seconds")).doubleValue();
         tokens.add(Math.round(((Number) metrics.get("tokens_per_second")).doubleValue() * seconds));
-        log.accept(String.format(java.util.Locale.ROOT, "step %d/%d: %.3f s", step, totalSteps, (now - previous) / 1e9));
+        log.accept(String.format(Locale.ROOT, "step %d/%d: %.3f s", step, totalSteps, (now - previous) / 1e9));
     }
 
     /** Seconds of every step after the first {@code skipped}. */
