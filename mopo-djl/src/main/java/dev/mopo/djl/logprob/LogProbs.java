@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.mopo.djl.model.CausalLm;
+import dev.mopo.djl.model.Casts;
 import dev.mopo.djl.model.CausalLmBlock;
 
 /**
@@ -68,8 +69,9 @@ public final class LogProbs {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             // Every position's log-softmax, gathered, then the last (it predicts nothing) dropped: slicing
-            // the [B, T, V] logits instead makes autograd zero-fill and copy a logits-sized gradient.
-            NDArray logProbs = logits.toType(DataType.FLOAT32, false).logSoftmax(2);
+            // the [B, T, V] logits instead makes autograd zero-fill and copy a logits-sized gradient. fp16
+            // logits are widened first (differentiably), so that log-probs and losses are fp32.
+            NDArray logProbs = Casts.toFloat32(logits).logSoftmax(2);
             NDArray ids64 = ids.toType(DataType.INT64, false);
             NDArray targets = NDArrays.concat(
                     new NDList(ids64.get(new NDIndex(":, 1:")), ids64.get(new NDIndex(":, -1:"))), 1);

@@ -89,11 +89,9 @@ final class Attention extends NamedBlock {
         long group = config.groupSize();
         // scaling q rather than the scores: [T, D] instead of [T, keys] values per head, forward and backward
         NDArray scores = q.mul(scale).reshape(batch, kvHeads, group * steps, dim).matMul(k.transpose(0, 1, 3, 2));
-        NDArray probabilities = scores.reshape(batch, kvHeads, group, steps, keys)
-                .toType(DataType.FLOAT32, false)
-                .add(context.mask(config.slidingWindows().get(layer)))
-                .softmax(-1)
-                .toType(q.getDataType(), false);
+        NDArray masked = Casts.to(scores.reshape(batch, kvHeads, group, steps, keys), DataType.FLOAT32, training)
+                .add(context.mask(config.slidingWindows().get(layer)));
+        NDArray probabilities = Casts.to(masked.softmax(-1), q.getDataType(), training);
         NDArray attended = probabilities.reshape(batch, kvHeads, group * steps, keys).matMul(v)
                 .reshape(batch, heads, steps, dim)
                 .transpose(0, 2, 1, 3)

@@ -164,6 +164,15 @@ public final class CausalLm implements AutoCloseable {
         new CheckpointWriter(storage, maxShardBytes).write(folder, tensors(), configJson, source);
     }
 
+    /**
+     * Saves {@code weights} in place of this model's own — the same names and shapes, such as the
+     * fp32 master copy of fp16 weights — with its config.json and tokenizer files, in one file or
+     * 5 GB shards.
+     */
+    public void save(Path folder, SafetensorsDtype storage, List<NamedTensor> weights) throws IOException {
+        new CheckpointWriter(storage, CheckpointWriter.DEFAULT_MAX_SHARD_BYTES).write(folder, weights, configJson, source);
+    }
+
     /** Frees the weights. */
     @Override
     public void close() {

@@ -11,7 +11,7 @@ import ai.djl.util.PairList;
 /**
  * RMSNorm ({@code w ⊙ x / sqrt(mean(x²) + eps)}, no bias) or LayerNorm (biased variance, weight
  * and bias) over the last axis. Computed in fp32 whatever the compute type, as transformers does
- * for RMSNorm, and cast back.
+ * for RMSNorm, and cast back ({@link Casts}: differentiably when training).
  */
 final class Norm extends NamedBlock {
 
@@ -34,15 +34,16 @@ final class Norm extends NamedBlock {
         DataType type = x.getDataType();
         NDArray w = value(store, weight, x.getDevice(), training);
         if (kind == NormKind.RMS) {
-            NDArray x32 = x.toType(DataType.FLOAT32, false);
+            NDArray x32 = Casts.to(x, DataType.FLOAT32, training);
             NDArray rms = x32.square().mean(new int[] {-1}, true).add(eps).sqrt();
-            return x32.div(rms).toType(type, false).mul(w);
+            return Casts.to(x32.div(rms), type, training).mul(w);
         }
         NDArray b = value(store, bias, x.getDevice(), training);
-        NDArray x32 = x.toType(DataType.FLOAT32, false);
-        NDArray y = x32.getNDArrayInternal().layerNorm(x32, new Shape(width), w.toType(DataType.FLOAT32, false),
-                b.toType(DataType.FLOAT32, false), eps).singletonOrThrow();
-        return y.toType(type, false);
+        NDArray x32 = Casts.to(x, DataType.FLOAT32, training);
+        NDArray w32 = Casts.to(w, DataType.FLOAT32, training);
+        NDArray b32 = Casts.to(b, DataType.FLOAT32, training);
+        NDArray y = x32.getNDArrayInternal().layerNorm(x32, new Shape(width), w32, b32, eps).singletonOrThrow();
+        return Casts.to(y, type, training);
     }
 
     @Override

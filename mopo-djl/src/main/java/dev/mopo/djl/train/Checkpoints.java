@@ -41,12 +41,16 @@ final class Checkpoints {
         this.output = output;
     }
 
-    /** Writes the checkpoint of {@code step}; returns its folder. */
-    Path save(long step, CausalLm policy, TrainerState state, NDList optimizerState) throws IOException {
+    /**
+     * Writes the checkpoint of {@code step}, the policy's weights taken from {@code weights} (its own,
+     * or fp32 masters); returns its folder.
+     */
+    Path save(long step, CausalLm policy, List<NamedTensor> weights, TrainerState state, NDList optimizerState)
+            throws IOException {
         Path folder = output.resolve(String.format("%s%06d", PREFIX, step));
         Path temporary = output.resolve("." + folder.getFileName() + ".tmp");
         Folders.deleteRecursively(temporary);
-        policy.save(temporary, SafetensorsDtype.F32);
+        policy.save(temporary, SafetensorsDtype.F32, weights);
         List<NamedTensor> tensors = new ArrayList<>();
         for (NDArray array : optimizerState) {
             tensors.add(new NamedTensor(array.getName(), array));

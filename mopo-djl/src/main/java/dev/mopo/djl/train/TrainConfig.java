@@ -128,8 +128,8 @@ public final class TrainConfig {
     @Setting("Device: cpu, cuda or cuda:N.")
     String device = "cpu";
 
-    @Setting("Training precision: fp32. (fp16 training is unavailable: DJL's PyTorch engine does not"
-            + " differentiate through dtype casts.)")
+    @Setting("Training precision: fp32, or fp16 (mixed precision: fp16 compute, fp32 master weights, dynamic"
+            + " loss scaling; meant for CUDA, slow on CPU).")
     String precision = "fp32";
 
     @Setting("Precision of the reference model's log-probs: fp32, or fp16 (half the memory; for CUDA).")
@@ -142,7 +142,7 @@ public final class TrainConfig {
             + " (default: the output folder).")
     Path referenceCache;
 
-    @Setting("Skipped non-finite steps allowed before training aborts.")
+    @Setting("Skipped non-finite steps allowed before training aborts (fp16's loss-scale overflows do not count).")
     int maxSkippedSteps = 10;
 
     @Setting("Output folder: metrics.jsonl, checkpoints, the final policy.")
@@ -178,13 +178,7 @@ public final class TrainConfig {
         oneOf("logp_reduction", logpReduction, "sum", "mean");
         oneOf("dual_estimator", dualEstimator, "snis", "pairwise");
         oneOf("lr_schedule", lrSchedule, "cosine", "linear", "constant");
-        if ("fp16".equals(precision)) {
-            throw new IllegalArgumentException("precision: fp16 training is not available: DJL's PyTorch engine"
-                    + " does not differentiate through dtype casts (NDArray.toType detaches the graph), so fp32 master"
-                    + " weights cannot feed an fp16 forward; train in fp32, and set reference_precision: fp16 to"
-                    + " halve the reference pass");
-        }
-        oneOf("precision", precision, "fp32");
+        oneOf("precision", precision, "fp32", "fp16");
         oneOf("reference_precision", referencePrecision, "fp32", "fp16");
         oneOf("reference_mode", referenceMode, "precomputed", "live");
         oneOf("loss", loss, LossChoice.names());

@@ -46,6 +46,10 @@ import java.util.Random;
  * intervals; a non-finite loss or gradient skips the step (counted; too many abort); checkpoints
  * hold the policy (safetensors transformers loads) and everything a resume needs. Build one with
  * {@link TrainingSession}.
+ *
+ * <p>In fp16 ({@code precision: fp16}) the policy computes in fp16 while the optimiser updates
+ * fp32 {@link MasterWeights}; the loss is scaled before backward by a {@link LossScaler}, and a
+ * step whose scaled gradients overflow is skipped without counting as non-finite.
  */
 public final class Trainer implements AutoCloseable {
 
@@ -61,6 +65,8 @@ public final class Trainer implements AutoCloseable {
     private final PreferenceLoss loss;
     private final WinRateEstimator estimator;
     private final Map<String, NDArray> parameters;
+    private final MasterWeights masters;
+    private final LossScaler scaler;
     private final AdamW optimizer;
     private final LearningRateSchedule schedule;
     private final Checkpoints checkpoints;
@@ -77,11 +83,14 @@ public final class Trainer implements AutoCloseable {
     /** Whether the last win-rate estimate was reliable: a collapse is reported once, not every step. */
     private boolean estimateReliable = true;
 
-    Trainer(TrainConfig config, CausalLm policy, CausalLm liveReference, TrainingData data, BatchConfig batching,
-            ReferenceLogProbs trainReference, ReferenceLogProbs evalReference, Checkpoints checkpoints,
-            MetricsLog metrics, TrainingListener listener) {
+    /** A trainer of {@code policy}; {@code masters} and {@code scaler} for fp16 training, else both null. */
+    Trainer(TrainConfig config, CausalLm policy, MasterWeights masters, LossScaler scaler, CausalLm liveReference,
+            TrainingData data, BatchConfig batching, ReferenceLogProbs trainReference, ReferenceLogProbs evalReference,
+            Checkpoints checkpoints, MetricsLog metrics, TrainingListener listener) {
         this.config = config;
         this.policy = policy;
+        this.masters = masters;
+        this.scaler = scaler;
         this.liveReference = liveReference;
         this.data = data;
         this.batching = batching;
@@ -108,7 +117,7 @@ public final class Trainer implements AutoCloseable {
                 LearningRateSchedule.Decay.valueOf(config.lrSchedule.toUpperCase(java.util.Locale.ROOT)), 0);
     }
 
-    /** Continues from a checkpoint's state (the policy weights were loaded from it already). */
+    /** Continues from a checkpoint's state (the policy weights, and any masters, were loaded from it already). */
     void restore(TrainerState state, NDList optimizerState) {
         step = state.step();
         epoch = state.epoch();
@@ -117,7 +126,12 @@ public final class Trainer implements AutoCloseable {
         if (dual != null && state.dual() != null) {
             dual.restore(state.dual());
         }
-        optimizer.restore(optimizerState, step, array(policy).getManager());
+        long optimizerSteps = step;
+        if (scaler != null) {
+            scaler.restore(state.lossScaler());
+            optimizerSteps = step - skippedSteps - scaler.overflows();
+        }
+        optimizer.restore(optimizerState, optimizerSteps, array(policy).getManager());
     }
 
     /** Asks the loop to save a checkpoint and return after the current step (Ctrl-C). */
@@ -159,9 +173,9 @@ public final class Trainer implements AutoCloseable {
     private Map<String, Object> trainStep() {
         step++;
         StepSums sums = new StepSums();
-        boolean finite = true;
-        for (int micro = 0; micro < config.gradientAccumulation && finite; micro++) {
-            finite = microStep(sums);
+        boolean lossFinite = true;
+        for (int micro = 0; micro < config.gradientAccumulation && lossFinite; micro++) {
+            lossFinite = microStep(sums);
         }
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("step", step);
@@ -169,10 +183,21 @@ public final class Trainer implements AutoCloseable {
         double rate = schedule.at(step);
         record.put("learning_rate", rate);
         record.put("tokens", sums.tokens);
-        double gradNorm = finite ? optimiserStep(rate) : Double.NaN;
-        finite &= Double.isFinite(gradNorm);
+        double gradNorm = lossFinite ? optimiserStep(rate) : Double.NaN;
+        boolean finite = lossFinite && Double.isFinite(gradNorm);
+        boolean overflow = scaler != null && lossFinite && !finite;
         Gradients.clear(parameters);
-        if (!finite) {
+        if (scaler != null) {
+            record.put("loss_scale", scaler.scale());
+            if (lossFinite) {
+                scaler.update(overflow);
+            }
+        }
+        if (overflow) {
+            record.put("skipped", true);
+            record.put("overflow", true);
+            record.put("loss", sums.loss / config.gradientAccumulation);
+        } else if (!finite) {
             skippedSteps++;
             record.put("skipped", true);
             listener.onWarning("step " + step + ": non-finite loss or gradients, step skipped (" + skippedSteps
@@ -230,7 +255,8 @@ public final class Trainer implements AutoCloseable {
                 if (!Double.isFinite(value)) {
                     return false;
                 }
-                collector.backward(output.loss().div(config.gradientAccumulation));
+                NDArray scaled = output.loss().div(config.gradientAccumulation);
+                collector.backward(scaler == null ? scaled : scaled.mul(scaler.scale()));
                 sums.loss += value;
                 output.metricValues().forEach((name, v) -> sums.metrics.merge(name, v, Double::sum));
                 if (dual != null) {
@@ -246,11 +272,17 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    /** Clips, steps AdamW and returns the gradient norm before clipping; NaN when a gradient is not finite. */
+    /**
+     * Unscales (in fp16), clips, steps AdamW and returns the gradient norm before clipping; NaN when
+     * a gradient is not finite. In fp16 AdamW updates the fp32 masters, then the parameters follow.
+     */
     private double optimiserStep(double learningRate) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             Map<String, NDArray> gradients = Gradients.of(parameters);
+            if (scaler != null) {
+                Gradients.scale(gradients, 1 / scaler.scale());
+            }
             double norm = Gradients.norm(gradients);
             if (!Double.isFinite(norm)) {
                 return Double.NaN;
@@ -258,7 +290,12 @@ public final class Trainer implements AutoCloseable {
             if (config.maxGradNorm > 0 && norm > config.maxGradNorm) {
                 Gradients.scale(gradients, config.maxGradNorm / (norm + 1e-6));
             }
-            optimizer.step(parameters, gradients, learningRate);
+            if (masters == null) {
+                optimizer.step(parameters, gradients, learningRate);
+            } else {
+                optimizer.step(masters.arrays(), gradients, learningRate);
+                masters.writeBack();
+            }
             return norm;
         }
     }
@@ -347,8 +384,10 @@ public final class Trainer implements AutoCloseable {
     }
 
     private Path save() throws IOException {
-        TrainerState state = new TrainerState(step, epoch, nextBatch, dual == null ? null : dual.state(), skippedSteps);
-        Path folder = checkpoints.save(step, policy, state, optimizer.state());
+        TrainerState state = new TrainerState(step, epoch, nextBatch, dual == null ? null : dual.state(), skippedSteps,
+                scaler == null ? null : scaler.state());
+        Path folder = checkpoints.save(step, policy, masters == null ? policy.tensors() : masters.tensors(), state,
+                optimizer.state());
         listener.onCheckpoint(folder);
         return folder;
     }

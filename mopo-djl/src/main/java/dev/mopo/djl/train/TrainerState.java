@@ -4,7 +4,8 @@ import dev.mopo.core.dual.DualState;
 
 /**
  * Where a run stands, saved with each checkpoint so that {@code --resume} continues exactly:
- * the optimiser step, the data position, the dual state and the skipped-step count. The
+ * the optimiser step, the data position, the dual state, the skipped-step count and, in fp16,
+ * the loss scaler's state. The
  * optimiser's moments are saved beside it ({@code optimizer.safetensors}).
  *
  * @param step optimiser steps completed
@@ -12,5 +13,7 @@ import dev.mopo.core.dual.DualState;
  * @param nextBatch the index, within that epoch's order, of the next micro-batch
  * @param dual the dual step's state, or null for losses without one
  * @param skippedSteps non-finite steps skipped so far
+ * @param lossScaler the loss scaler's state in fp16 training, else null
  */
-public record TrainerState(long step, int epoch, int nextBatch, DualState dual, int skippedSteps) {}
+public record TrainerState(long step, int epoch, int nextBatch, DualState dual, int skippedSteps,
+        LossScaler.State lossScaler) {}

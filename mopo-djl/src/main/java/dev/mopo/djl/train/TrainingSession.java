@@ -30,6 +30,12 @@ public final class TrainingSession {
 
     /** A trainer for {@code config}; with {@code resume}, continuing from the newest checkpoint. */
     public static Trainer open(TrainConfig config, boolean resume, TrainingListener listener) throws IOException {
+        return open(config, resume, listener, LossScaler.standard());
+    }
+
+    /** As {@link #open(TrainConfig, boolean, TrainingListener)}, fp16 training starting from {@code scaler}. */
+    static Trainer open(TrainConfig config, boolean resume, TrainingListener listener, LossScaler scaler)
+            throws IOException {
         config.validate();
         checkModelFolder("model", config.model());
         checkModelFolder("reference", config.reference());
@@ -55,8 +61,15 @@ public final class TrainingSession {
         DataType precision = "fp16".equals(config.referencePrecision) ? DataType.FLOAT16 : DataType.FLOAT32;
         ai.djl.Device device = Devices.parse(config.device);
         Path policyFolder = resume ? latest.get() : config.model();
-        CausalLm policy = CausalLm.load(policyFolder, device, DataType.FLOAT32);
+        TrainerState state = resume ? Checkpoints.state(latest.get()) : null;
+        boolean half = "fp16".equals(config.precision);
+        if (resume && half && state.lossScaler() == null) {
+            throw new IllegalArgumentException("precision: " + latest.get() + " was trained in fp32; resume it with"
+                    + " precision: fp32");
+        }
+        CausalLm policy = CausalLm.load(policyFolder, device, half ? DataType.FLOAT16 : DataType.FLOAT32);
         try {
+            MasterWeights masters = half ? MasterWeights.load(policyFolder, policy) : null;
             CausalLm live = null;
             ReferenceLogProbs trainReference = null;
             ReferenceLogProbs evalReference = null;
@@ -76,10 +89,9 @@ public final class TrainingSession {
                 }
             }
             AtomicFiles.writeString(config.output().resolve("train_config.json"), config.toJson());
-            TrainerState state = resume ? Checkpoints.state(latest.get()) : null;
             MetricsLog metrics = MetricsLog.open(config.output().resolve(METRICS_FILE), resume ? state.step() : 0);
-            Trainer trainer = new Trainer(config, policy, live, data, batching, trainReference, evalReference,
-                    checkpoints, metrics, listener);
+            Trainer trainer = new Trainer(config, policy, masters, half ? scaler : null, live, data,
+                    batching, trainReference, evalReference, checkpoints, metrics, listener);
             if (resume) {
                 try (NDManager manager = NDManager.newBaseManager(device)) {
                     trainer.restore(state, Checkpoints.optimizerState(latest.get(), manager));

@@ -1,5 +1,7 @@
 package dev.mopo.djl.train;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,6 +50,26 @@ final class TinyRun {
         config.maxPromptLength = 16;
         config.output = output;
         return config;
+    }
+
+    /** Every record of a run's {@code metrics.jsonl}. */
+    static List<JsonObject> records(Path output) throws IOException {
+        List<JsonObject> records = new ArrayList<>();
+        for (String line : Files.readAllLines(output.resolve("metrics.jsonl"))) {
+            records.add(JsonParser.parseString(line).getAsJsonObject());
+        }
+        return records;
+    }
+
+    /** The optimiser-step records of a run's {@code metrics.jsonl} (evaluations left out). */
+    static List<JsonObject> trainRecords(Path output) throws IOException {
+        List<JsonObject> steps = new ArrayList<>();
+        for (JsonObject record : records(output)) {
+            if (!record.has("split")) {
+                steps.add(record);
+            }
+        }
+        return steps;
     }
 
     private static String words(Random random, int count) {

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.mopo.djl.model.CausalLm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,24 +20,6 @@ class TrainerTest {
     @TempDir
     Path folder;
 
-    private static List<JsonObject> records(Path output) throws IOException {
-        List<JsonObject> records = new ArrayList<>();
-        for (String line : Files.readAllLines(output.resolve("metrics.jsonl"))) {
-            records.add(JsonParser.parseString(line).getAsJsonObject());
-        }
-        return records;
-    }
-
-    private static List<JsonObject> trainRecords(Path output) throws IOException {
-        List<JsonObject> steps = new ArrayList<>();
-        for (JsonObject record : records(output)) {
-            if (!record.has("split")) {
-                steps.add(record);
-            }
-        }
-        return steps;
-    }
-
     @Test
     void logsEveryStepEvaluatesAndSavesALoadableCheckpoint() throws IOException {
         Path corpus = TinyRun.corpus(folder, 40, 1);
@@ -48,14 +28,14 @@ class TrainerTest {
         try (Trainer trainer = TrainingSession.open(config, false, new TrainingListener() {})) {
             last = trainer.fit();
         }
-        List<JsonObject> steps = trainRecords(config.output);
+        List<JsonObject> steps = TinyRun.trainRecords(config.output);
         assertEquals(6, steps.size());
         JsonObject first = steps.get(0);
         for (String key : new String[] {"loss", "learning_rate", "grad_norm", "margin", "accuracy/helpful",
             "lambda/harmless", "win_rate/helpful", "win_rate/harmless", "ess", "tokens_per_second"}) {
             assertTrue(first.has(key), "metrics.jsonl lacks " + key + ": " + first);
         }
-        assertTrue(records(config.output).stream().anyMatch(r -> r.has("split")), "no evaluation record");
+        assertTrue(TinyRun.records(config.output).stream().anyMatch(r -> r.has("split")), "no evaluation record");
         assertEquals("checkpoint-000006", last.getFileName().toString());
         try (CausalLm policy = CausalLm.load(last, Device.cpu(), DataType.FLOAT32);
                 CausalLm start = CausalLm.load(TinyRun.MODEL, Device.cpu(), DataType.FLOAT32)) {
@@ -88,8 +68,8 @@ class TrainerTest {
         try (Trainer trainer = TrainingSession.open(interrupted, true, new TrainingListener() {})) {
             trainer.fit();
         }
-        List<JsonObject> expected = trainRecords(straight.output);
-        List<JsonObject> resumed = trainRecords(interrupted.output);
+        List<JsonObject> expected = TinyRun.trainRecords(straight.output);
+        List<JsonObject> resumed = TinyRun.trainRecords(interrupted.output);
         assertEquals(expected.size(), resumed.size());
         for (int i = 0; i < expected.size(); i++) {
             for (String key : new String[] {"loss", "lambda/harmless", "win_rate/harmless", "grad_norm"}) {
