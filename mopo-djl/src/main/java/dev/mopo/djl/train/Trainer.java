@@ -126,10 +126,10 @@ public final class Trainer implements AutoCloseable {
         if (dual != null && state.dual() != null) {
             dual.restore(state.dual());
         }
-        long optimizerSteps = step;
+        long optimizerSteps = step - skippedSteps;
         if (scaler != null) {
             scaler.restore(state.lossScaler());
-            optimizerSteps = step - skippedSteps - scaler.overflows();
+            optimizerSteps -= scaler.overflows();
         }
         optimizer.restore(optimizerState, optimizerSteps, array(policy).getManager());
     }
