@@ -15,15 +15,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.apache.arrow.dataset.file.FileFormat;
-import org.apache.arrow.dataset.file.FileSystemDatasetFactory;
-import org.apache.arrow.dataset.jni.NativeMemoryPool;
-import org.apache.arrow.dataset.scanner.ScanOptions;
-import org.apache.arrow.dataset.scanner.Scanner;
-import org.apache.arrow.dataset.source.Dataset;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
@@ -36,18 +29,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * schema is checked against the required columns before any row is read, and Parquet is read
  * with only the needed columns projected.
  *
- * <p>Memory: JSON Lines and Arrow IPC (files, streams, {@code save_to_disk} shards) hold one
- * line or one record batch at a time. Parquet is read by Arrow Dataset's native scanner, which
- * in Arrow 18 keeps the compressed column chunks it has read until the file is closed (Arrow
- * issue 39808; the Java bindings expose no Parquet scan options to turn pre-buffering off), so
- * within one Parquet file native memory grows up to about the compressed size of the needed
- * columns. Files are opened one at a time, so a folder of Parquet shards, the layout of the
- * Hugging Face hub's Parquet conversion, stays bounded by its largest shard.
+ * <p>Memory: every format is streamed. JSON Lines and Arrow IPC (files, streams,
+ * {@code save_to_disk} shards) hold one line or one record batch at a time, Parquet one record
+ * batch ({@link ParquetFiles}), and the files of a folder are opened one at a time.
  */
 public final class RowSources {
-
-    /** Rows per record batch when scanning Parquet. */
-    public static final int PARQUET_BATCH_ROWS = 1024;
 
     private static final BufferAllocator ROOT = new RootAllocator();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,7 +68,8 @@ public final class RowSources {
             Collection<String> columns, long firstRow) throws IOException {
         switch (format) {
             case PARQUET:
-                return openParquet(file, required, columns, firstRow);
+                return ParquetFiles.open(file, required, columns, firstRow,
+                        ROOT.newChildAllocator(file.toString(), 0, Long.MAX_VALUE));
             case ARROW_IPC_FILE:
             case ARROW_IPC_STREAM:
                 return openIpc(file, format, required, firstRow);
@@ -95,59 +82,6 @@ public final class RowSources {
             default:
                 throw new DatasetFileException(file, DatasetFileException.UNSUPPORTED_FORMAT,
                         "a " + format + " inside a folder of data files");
-        }
-    }
-
-    private static RowSource openParquet(Path file, Map<String, ColumnKind> required, Collection<String> columns,
-            long firstRow) throws IOException {
-        BufferAllocator allocator = ROOT.newChildAllocator(file.toString(), 0, Long.MAX_VALUE);
-        FileSystemDatasetFactory factory = null;
-        Dataset dataset = null;
-        Scanner scanner = null;
-        try {
-            factory = new FileSystemDatasetFactory(allocator, NativeMemoryPool.getDefault(), FileFormat.PARQUET,
-                    file.toAbsolutePath().toUri().toString());
-            Schema schema = factory.inspect();
-            dataset = factory.finish();
-            try {
-                ArrowSchemas.check(file, schema, required);
-            } catch (DatasetFileException e) {
-                throw e.withRows(countParquetRows(dataset));
-            }
-            List<String> projected = new ArrayList<>();
-            for (String column : columns) {
-                if (schema.getFields().stream().anyMatch(f -> f.getName().equals(column))) {
-                    projected.add(column);
-                }
-            }
-            scanner = dataset.newScan(new ScanOptions(PARQUET_BATCH_ROWS,
-                    Optional.of(projected.toArray(new String[0]))));
-            ArrowReader reader = scanner.scanBatches();
-            return new ArrowRowSource(file, reader, firstRow, scanner, dataset, factory, allocator);
-        } catch (RuntimeException | IOException e) {
-            try {
-                Closer.closeAll(file, scanner, dataset, factory, allocator);
-            } catch (IOException | RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            if (e instanceof DatasetFileException || e instanceof IOException) {
-                throw e;
-            }
-            throw new DatasetFileException(file, DatasetFileException.UNREADABLE,
-                    "Arrow could not read it as Parquet: " + e.getMessage(), -1, e);
-        }
-    }
-
-    private static long countParquetRows(Dataset dataset) throws IOException {
-        try (Scanner scanner = dataset.newScan(new ScanOptions(1 << 16, Optional.of(new String[0])));
-                ArrowReader reader = scanner.scanBatches()) {
-            long rows = 0;
-            while (reader.loadNextBatch()) {
-                rows += reader.getVectorSchemaRoot().getRowCount();
-            }
-            return rows;
-        } catch (Exception e) {
-            return -1;
         }
     }
 

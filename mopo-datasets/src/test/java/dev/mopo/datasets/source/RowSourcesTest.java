@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,29 @@ class RowSourcesTest {
             assertEquals(ValueType.NUMBER, completion.type("fine-grained_score"));
             assertEquals(ValueType.NULL, completion.type("no such field"));
         }
+    }
+
+    @Test
+    void parquetIsReadInFileOrderWithOnlyTheWantedColumns() throws IOException {
+        try (RowSource source = RowSources.open(Fixtures.file("pku-safe-rlhf/good/train.parquet"),
+                Map.of("better_response_id", ColumnKind.INTEGER), List.of("better_response_id", "not in the file"))) {
+            SourceRow first = source.next();
+            assertEquals(0, first.row());
+            assertEquals(ValueType.INTEGER, first.record().type("better_response_id"));
+            assertEquals(ValueType.NULL, first.record().type("prompt"), "columns not asked for are not read");
+            assertEquals(1, source.next().row());
+        }
+    }
+
+    @Test
+    void aTruncatedParquetFileIsUnreadableWithItsName() throws IOException {
+        byte[] whole = Files.readAllBytes(Fixtures.file("pku-safe-rlhf/good/train.parquet"));
+        Path truncated = Files.write(dir.resolve("train.parquet"), Arrays.copyOf(whole, whole.length / 2));
+        DatasetFileException error = assertThrows(DatasetFileException.class,
+                () -> RowSources.open(truncated, Map.of(), List.of()));
+        assertEquals(DatasetFileException.UNREADABLE, error.reason());
+        assertTrue(error.getMessage().contains(truncated.toString()), error.getMessage());
+        assertTrue(error.getMessage().contains("not a readable Parquet file"), error.getMessage());
     }
 
     private static List<SourceRow> readAll(Path path) throws IOException {
