@@ -1,7 +1,10 @@
 package dev.mopo.djl.train;
 
+import ai.djl.Device;
+import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.mopo.djl.model.CausalLm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +53,15 @@ final class TinyRun {
         config.maxPromptLength = 16;
         config.output = output;
         return config;
+    }
+
+    /** Whether the checkpoint in {@code trained} computes other logits than the tiny model it started from. */
+    static boolean changedTheModel(Path trained) throws IOException {
+        try (CausalLm policy = CausalLm.load(trained, Device.cpu(), DataType.FLOAT32);
+                CausalLm start = CausalLm.load(MODEL, Device.cpu(), DataType.FLOAT32)) {
+            long[] ids = {1, 5, 9};
+            return Math.abs(policy.logits(ids)[2][3] - start.logits(ids)[2][3]) > 1e-6;
+        }
     }
 
     /** Every record of a run's {@code metrics.jsonl}. */

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
-import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonObject;
-import dev.mopo.djl.model.CausalLm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,12 +34,7 @@ class TrainerTest {
         }
         assertTrue(TinyRun.records(config.output).stream().anyMatch(r -> r.has("split")), "no evaluation record");
         assertEquals("checkpoint-000006", last.getFileName().toString());
-        try (CausalLm policy = CausalLm.load(last, Device.cpu(), DataType.FLOAT32);
-                CausalLm start = CausalLm.load(TinyRun.MODEL, Device.cpu(), DataType.FLOAT32)) {
-            float[][] trained = policy.logits(new long[] {1, 5, 9});
-            float[][] initial = start.logits(new long[] {1, 5, 9});
-            assertTrue(Math.abs(trained[2][3] - initial[2][3]) > 1e-6, "training changed nothing");
-        }
+        assertTrue(TinyRun.changedTheModel(last), "training changed nothing");
     }
 
     @Test
