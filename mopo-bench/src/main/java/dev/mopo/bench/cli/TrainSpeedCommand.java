@@ -48,8 +48,9 @@ final class TrainSpeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (pairs < 8) {
-            throw new IllegalArgumentException("--pairs must be at least one batch of 8, got " + pairs);
+        if (pairs < TrainSpeedBenchmark.BATCH_PAIRS) {
+            throw new IllegalArgumentException("--pairs must be at least one batch of " + TrainSpeedBenchmark.BATCH_PAIRS
+                    + ", got " + pairs);
         }
         TrainSpeedResult reference = compare == null ? null : TrainSpeedResult.read(compare);
         int actualThreads = PyTorchThreads.configure(threads);

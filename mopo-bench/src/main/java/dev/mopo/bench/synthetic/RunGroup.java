@@ -93,13 +93,4 @@ final class RunGroup {
     void recordUpdate(int r, DualUpdate update) {
         lastUpdates.set(r, update);
     }
-
-    /** The current multipliers of every run, {@code [R][K−1]}. */
-    double[][] lambdas() {
-        double[][] lambdas = new double[duals.size()][];
-        for (int r = 0; r < lambdas.length; r++) {
-            lambdas[r] = duals.get(r).lambda();
-        }
-        return lambdas;
-    }
 }

@@ -17,11 +17,4 @@ import java.util.Map;
  */
 public record StructureResult(Structure structure, List<TabularSolution> exactFront, List<TabularSolution> denseFront,
         Map<String, List<PolicyPoint>> points, Map<String, List<ThresholdOutcome>> thresholdOutcomes,
-        List<MethodSummary> summaries, double seconds) {
-
-    /** The summary of {@code method}. */
-    public MethodSummary summary(String method) {
-        return summaries.stream().filter(s -> s.method().equals(method)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no method '" + method + "' in " + summaries));
-    }
-}
+        List<MethodSummary> summaries, double seconds) {}

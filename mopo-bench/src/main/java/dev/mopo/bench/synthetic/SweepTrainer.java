@@ -28,7 +28,8 @@ final class SweepTrainer implements AutoCloseable {
 
     private final TabularProblem problem;
     private final PairSample data;
-    private final double[][] rewardMargins;
+    private final float[][] outcomeRows;
+    private final float[][] marginRows;
     private final SyntheticConfig config;
     private final NDManager manager;
     private final NDArray logReference;
@@ -36,12 +37,13 @@ final class SweepTrainer implements AutoCloseable {
 
     /**
      * A trainer for {@code problem} on {@code data}; {@code rewardMargins[i][k]} are the point-wise
-     * reward margins of pair i (for MODPO), or null.
+     * reward margins of pair i (for MODPO).
      */
     SweepTrainer(TabularProblem problem, PairSample data, double[][] rewardMargins, SyntheticConfig config) {
         this.problem = problem;
         this.data = data;
-        this.rewardMargins = rewardMargins;
+        this.outcomeRows = toFloats(data.outcomes());
+        this.marginRows = toFloats(rewardMargins);
         this.config = config;
         this.manager = NDManager.newBaseManager();
         double[] reference = problem.reference();
@@ -137,20 +139,18 @@ final class SweepTrainer implements AutoCloseable {
         int[] a = new int[size];
         int[] b = new int[size];
         float[][] outcomes = new float[size][];
-        float[][] margins = rewardMargins == null ? null : new float[size][];
+        float[][] margins = new float[size][];
         for (int i = 0; i < size; i++) {
             int pair = random.nextInt(data.size());
             a[i] = data.a()[pair];
             b[i] = data.b()[pair];
-            outcomes[i] = toFloats(data.outcomes()[pair]);
-            if (margins != null) {
-                margins[i] = toFloats(rewardMargins[pair]);
-            }
+            outcomes[i] = outcomeRows[pair];
+            margins[i] = marginRows[pair];
         }
         NDArray selectA = scope.create(a).oneHot(n, DataType.FLOAT32).transpose();
         NDArray selectB = scope.create(b).oneHot(n, DataType.FLOAT32).transpose();
         return new Minibatch(selectA, selectB, logReference.matMul(selectA), logReference.matMul(selectB),
-                scope.create(outcomes), margins == null ? null : scope.create(margins));
+                scope.create(outcomes), scope.create(margins));
     }
 
     /** One minibatch: one-hot selectors {@code [N, B]} of both responses, and the labels. */
@@ -159,21 +159,22 @@ final class SweepTrainer implements AutoCloseable {
 
         PreferenceBatch forPolicies(NDArray theta) {
             NDArray logPolicy = theta.logSoftmax(1);
-            PreferenceBatch.Builder builder = PreferenceBatch.builder()
+            return PreferenceBatch.builder()
                     .policy(logPolicy.matMul(selectA), logPolicy.matMul(selectB))
                     .reference(referenceA, referenceB)
-                    .outcomes(outcomes);
-            if (rewardMargins != null) {
-                builder.rewardMargins(rewardMargins);
-            }
-            return builder.build();
+                    .outcomes(outcomes)
+                    .rewardMargins(rewardMargins)
+                    .build();
         }
     }
 
-    private static float[] toFloats(double[] values) {
-        float[] floats = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            floats[i] = (float) values[i];
+    private static float[][] toFloats(double[][] rows) {
+        float[][] floats = new float[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            floats[r] = new float[rows[r].length];
+            for (int c = 0; c < rows[r].length; c++) {
+                floats[r][c] = (float) rows[r][c];
+            }
         }
         return floats;
     }

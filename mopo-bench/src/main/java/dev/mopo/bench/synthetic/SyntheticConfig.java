@@ -44,18 +44,8 @@ public record SyntheticConfig(int responses, int pairs, int batchSize, int steps
         return new SyntheticConfig(responses, pairs, batchSize, steps, tau, learningRate, dual, value, dirichletReference);
     }
 
-    /** A copy with other dual settings. */
-    public SyntheticConfig withDual(DualConfig value) {
-        return new SyntheticConfig(responses, pairs, batchSize, steps, tau, learningRate, value, seed, dirichletReference);
-    }
-
     /** A copy with another number of responses. */
     public SyntheticConfig withResponses(int value) {
         return new SyntheticConfig(value, pairs, batchSize, steps, tau, learningRate, dual, seed, dirichletReference);
-    }
-
-    /** A copy with another number of pairs. */
-    public SyntheticConfig withPairs(int value) {
-        return new SyntheticConfig(responses, value, batchSize, steps, tau, learningRate, dual, seed, dirichletReference);
     }
 }

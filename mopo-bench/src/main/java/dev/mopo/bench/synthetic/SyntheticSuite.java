@@ -18,6 +18,7 @@ import dev.mopo.core.tabular.TabularSolution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.LongConsumer;
@@ -146,7 +147,7 @@ public final class SyntheticSuite {
                 new MopoLoss(objectives, config.tau(), LogProbReduction.SUM,
                         m -> m.create(fixed.toArray(double[][]::new)))));
         for (ScalarisedLoss.Family family : ScalarisedLoss.Family.values()) {
-            groups.add(RunGroup.primalOnly(family.name().toLowerCase() + "-ls", trainer.initialPolicies(weights.size()),
+            groups.add(RunGroup.primalOnly(family.name().toLowerCase(Locale.ROOT) + "-ls", trainer.initialPolicies(weights.size()),
                     labels("w", weights), new ScalarisedLoss(objectives, family, config.tau(), LogProbReduction.SUM,
                             weights.toArray(double[][]::new))));
         }

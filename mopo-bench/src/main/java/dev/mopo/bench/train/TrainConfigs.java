@@ -30,8 +30,11 @@ import java.util.stream.Collectors;
 public final class TrainConfigs {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** The naming the mapper binds keys with, so that the flags' names are the keys it accepts. */
+    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .setPropertyNamingStrategy(SNAKE_CASE)
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
             .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
@@ -46,7 +49,7 @@ public final class TrainConfigs {
         for (Field field : TrainConfig.class.getDeclaredFields()) {
             Setting setting = field.getAnnotation(Setting.class);
             if (setting != null) {
-                keys.add(new Key(snakeCase(field.getName()), field, setting.value()));
+                keys.add(new Key(SNAKE_CASE.translate(field.getName()), field, setting.value()));
             }
         }
         return keys;
@@ -125,10 +128,6 @@ public final class TrainConfigs {
     private static String path(MismatchedInputException e) {
         return e.getPath().stream().map(reference -> reference.getFieldName() == null
                 ? "[" + reference.getIndex() + "]" : reference.getFieldName()).collect(Collectors.joining("."));
-    }
-
-    private static String snakeCase(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

@@ -15,9 +15,9 @@ import java.util.function.Consumer;
 final class StepClock implements TrainingListener {
 
     private final Consumer<String> log;
-    private final List<Long> ends = new ArrayList<>();
+    private final List<Double> seconds = new ArrayList<>();
     private final List<Long> tokens = new ArrayList<>();
-    private long started;
+    private long lastEnd;
     private long totalSteps;
 
     /** A clock that reports each step to {@code log}. */
@@ -28,26 +28,23 @@ final class StepClock implements TrainingListener {
     @Override
     public void onStart(long firstStep, long totalSteps) {
         this.totalSteps = totalSteps;
-        started = System.nanoTime();
+        lastEnd = System.nanoTime();
     }
 
     @Override
     public void onStep(long step, Map<String, Object> metrics) {
         long now = System.nanoTime();
-        long previous = ends.isEmpty() ? started : ends.get(ends.size() - 1);
-        ends.add(now);
-        double seconds = ((Number) metrics.get("seconds")).doubleValue();
-        tokens.add(Math.round(((Number) metrics.get("tokens_per_second")).doubleValue() * seconds));
-        log.accept(String.format(Locale.ROOT, "step %d/%d: %.3f s", step, totalSteps, (now - previous) / 1e9));
+        double wall = (now - lastEnd) / 1e9;
+        lastEnd = now;
+        seconds.add(wall);
+        double trainerSeconds = ((Number) metrics.get("seconds")).doubleValue();
+        tokens.add(Math.round(((Number) metrics.get("tokens_per_second")).doubleValue() * trainerSeconds));
+        log.accept(String.format(Locale.ROOT, "step %d/%d: %.3f s", step, totalSteps, wall));
     }
 
     /** Seconds of every step after the first {@code skipped}. */
     List<Double> secondsAfter(int skipped) {
-        List<Double> seconds = new ArrayList<>();
-        for (int i = skipped; i < ends.size(); i++) {
-            seconds.add((ends.get(i) - (i == 0 ? started : ends.get(i - 1))) / 1e9);
-        }
-        return seconds;
+        return new ArrayList<>(seconds.subList(Math.min(skipped, seconds.size()), seconds.size()));
     }
 
     /** The tokens of every step after the first {@code skipped}, which must all be the same. */

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 public final class TrainSpeedBenchmark {
 
     /** Pairs per optimiser step (one micro-batch). */
-    static final int BATCH_PAIRS = 8;
+    public static final int BATCH_PAIRS = 8;
     /** The peak learning rate, on both sides (TRL's DPO default). */
     static final double LEARNING_RATE = 1e-6;
     /** IPO's tau (TRL's beta). */

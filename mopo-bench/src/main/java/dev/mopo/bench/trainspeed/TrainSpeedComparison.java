@@ -1,5 +1,6 @@
 package dev.mopo.bench.trainspeed;
 
+import dev.mopo.datasets.bench.ProcessMemory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,8 @@ public final class TrainSpeedComparison {
         out.append(row("s/step (mean)", "%.4f", mopo.meanSeconds(), trl.meanSeconds()));
         out.append(row("s/step (median)", "%.4f", mopo.medianSeconds(), trl.medianSeconds()));
         out.append(row("tokens/s", "%.0f", mopo.tokensPerSecond(), trl.tokensPerSecond()));
-        out.append(String.format(Locale.ROOT, "%-26s %14s %14s%n", "peak RSS", TrainSpeedResult.mib(mopo.peakRssBytes()),
-                TrainSpeedResult.mib(trl.peakRssBytes())));
+        out.append(String.format(Locale.ROOT, "%-26s %14s %14s%n", "peak RSS", ProcessMemory.mib(mopo.peakRssBytes()),
+                ProcessMemory.mib(trl.peakRssBytes())));
         out.append(row("setup + reference pass (s)", "%.1f", mopo.setupSeconds(), trl.setupSeconds()));
         out.append(String.format(Locale.ROOT, "%s: %s%n", trl.side(), trl.implementation()));
         out.append(String.format(Locale.ROOT, "mopo speed / %s speed: %.2f (mean s/step), %.2f (median)%n", trl.side(),

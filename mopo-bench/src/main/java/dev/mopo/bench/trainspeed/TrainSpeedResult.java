@@ -3,6 +3,7 @@ package dev.mopo.bench.trainspeed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mopo.datasets.bench.ProcessMemory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,12 +111,7 @@ public record TrainSpeedResult(String side, String implementation, String attent
     public String summary() {
         return String.format(Locale.ROOT, "%.4f s/step (median %.4f), %.0f tokens/s, peak RSS %s; %d timed steps after %d"
                 + " warm-up; setup and reference pass %.1f s", meanSeconds(), medianSeconds(), tokensPerSecond(),
-                mib(peakRssBytes), timedSteps(), warmupSteps, setupSeconds);
-    }
-
-    /** Bytes as MiB, or "n/a" for -1. */
-    static String mib(long bytes) {
-        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", bytes / (double) (1 << 20));
+                ProcessMemory.mib(peakRssBytes), timedSteps(), warmupSteps, setupSeconds);
     }
 
     private static JsonNode required(JsonNode node, String key, Path file) {

@@ -9,7 +9,6 @@ import dev.mopo.datasets.template.ChatTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * The whole way from a file to batches, streaming: read and label pairs with a preset, keep one
@@ -67,9 +66,6 @@ public final class BatchStream implements Iterator<TokenBatch>, AutoCloseable {
 
     @Override
     public TokenBatch next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no more batches");
-        }
         return batches.next();
     }
 

@@ -80,11 +80,9 @@ public final class DataBenchmark {
     /** Reads every pair of {@code data} into batches and measures it. */
     public static Result run(Path data, Preset preset, ChatTemplate template, TokenEncoder encoder,
             BatchConfig config) throws IOException {
-        List<MemoryPoolMXBean> heap = new ArrayList<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();
-                heap.add(pool);
             }
         }
         List<ProcessMemory> samples = new ArrayList<>();
@@ -109,10 +107,7 @@ public final class DataBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long peakHeap = 0;
-        for (MemoryPoolMXBean pool : heap) {
-            peakHeap += pool.getPeakUsage().getUsed();
-        }
-        return new Result(pairs, batches, tokens, seconds, ProcessMemory.now().peakRss(), peakHeap, samples);
+        ProcessMemory end = ProcessMemory.now();
+        return new Result(pairs, batches, tokens, seconds, end.peakRss(), end.heapPeak(), samples);
     }
 }

@@ -29,9 +29,4 @@ public record Prompt(String text, List<ChatMessage> messages) {
     public static Prompt of(String text) {
         return new Prompt(text, List.of(ChatMessage.user(text)));
     }
-
-    /** True when the prompt is one user turn and nothing else. */
-    public boolean isSingleTurn() {
-        return messages.size() == 1 && ChatMessage.USER.equals(messages.get(0).role());
-    }
 }

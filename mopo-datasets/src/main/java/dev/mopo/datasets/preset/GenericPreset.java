@@ -29,6 +29,10 @@ public final class GenericPreset implements Preset {
 
     private final ColumnMapping mapping;
     private final Map<String, ColumnKind> required;
+    /** Per objective, in order: its label column, or its two score columns (names built once, not per row). */
+    private final List<String> labelColumns = new ArrayList<>();
+    private final List<String> scoreColumnsA = new ArrayList<>();
+    private final List<String> scoreColumnsB = new ArrayList<>();
 
     /** A generic preset over the given columns. */
     public GenericPreset(ColumnMapping mapping) {
@@ -39,18 +43,16 @@ public final class GenericPreset implements Preset {
                 .add(mapping.responseB(), ColumnKind.TEXT);
         for (String objective : mapping.objectives().names()) {
             if (mapping.mode() == ColumnMapping.Mode.LABELS) {
+                labelColumns.add(mapping.labelColumn(objective));
                 columns.add(mapping.labelColumn(objective), ColumnKind.INTEGER);
             } else {
+                scoreColumnsA.add(mapping.scoreColumnA(objective));
+                scoreColumnsB.add(mapping.scoreColumnB(objective));
                 columns.add(mapping.scoreColumnA(objective), ColumnKind.NUMBER);
                 columns.add(mapping.scoreColumnB(objective), ColumnKind.NUMBER);
             }
         }
         this.required = columns.build();
-    }
-
-    /** The column mapping. */
-    public ColumnMapping mapping() {
-        return mapping;
     }
 
     @Override
@@ -95,8 +97,7 @@ public final class GenericPreset implements Preset {
 
     private void labels(SourceRow row, Prompt prompt, String a, String b, PairSink sink) {
         List<Outcome> outcomes = new ArrayList<>();
-        for (String objective : mapping.objectives().names()) {
-            String column = mapping.labelColumn(objective);
+        for (String column : labelColumns) {
             long label = row.record().integer(column);
             if (label < -1 || label > 1) {
                 sink.reject(new Rejection(row.file(), row.row(), RejectReason.INVALID_OUTCOME,
@@ -115,8 +116,8 @@ public final class GenericPreset implements Preset {
         double[] scoresB = new double[k];
         for (int i = 0; i < k; i++) {
             String objective = mapping.objectives().name(i);
-            String columnA = mapping.scoreColumnA(objective);
-            String columnB = mapping.scoreColumnB(objective);
+            String columnA = scoreColumnsA.get(i);
+            String columnB = scoreColumnsB.get(i);
             scoresA[i] = row.record().number(columnA);
             scoresB[i] = row.record().number(columnB);
             if (Double.isNaN(scoresA[i]) || Double.isNaN(scoresB[i])) {

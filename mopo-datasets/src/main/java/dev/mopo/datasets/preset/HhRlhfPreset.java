@@ -40,14 +40,12 @@ public final class HhRlhfPreset implements Preset {
             .add("rejected", ColumnKind.TEXT)
             .build();
 
-    private final String subset;
     private final List<Outcome> outcomes;
 
     /**
      * @param subset the hub subset: a name starting {@code helpful-}, or {@code harmless-base}
      */
     public HhRlhfPreset(String subset) {
-        this.subset = subset;
         if (subset.startsWith("helpful-")) {
             outcomes = List.of(Outcome.A_PREFERRED, Outcome.TIE);
         } else if (subset.startsWith("harmless-")) {
@@ -74,11 +72,6 @@ public final class HhRlhfPreset implements Preset {
             }
         }
         return Optional.empty();
-    }
-
-    /** The subset this preset labels. */
-    public String subset() {
-        return subset;
     }
 
     @Override

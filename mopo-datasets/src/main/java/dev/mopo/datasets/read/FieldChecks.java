@@ -17,15 +17,19 @@ final class FieldChecks {
     /** The first problem with the row's required fields, or null. Null checks come before type checks. */
     static Rejection check(SourceRow row, Map<String, ColumnKind> required) {
         Record record = row.record();
+        ValueType[] types = new ValueType[required.size()];
+        int i = 0;
         for (String field : required.keySet()) {
-            if (record.type(field) == ValueType.NULL) {
+            types[i] = record.type(field);
+            if (types[i++] == ValueType.NULL) {
                 return new Rejection(row.file(), row.row(), RejectReason.NULL_FIELD,
                         "'" + field + "' is " + record.describe(field));
             }
         }
+        i = 0;
         for (Map.Entry<String, ColumnKind> entry : required.entrySet()) {
             String field = entry.getKey();
-            ValueType type = record.type(field);
+            ValueType type = types[i++];
             if (!entry.getValue().accepts(type)) {
                 return new Rejection(row.file(), row.row(), RejectReason.WRONG_TYPE,
                         "'" + field + "' is " + article(type) + " (" + record.describe(field) + "), expected "

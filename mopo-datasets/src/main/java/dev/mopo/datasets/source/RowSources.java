@@ -54,10 +54,9 @@ public final class RowSources {
         DataFormat format = DataFormat.detect(path);
         switch (format) {
             case HF_SAVE_TO_DISK:
-                return new ShardedSource(saveToDiskShards(path),
-                        (shard, first) -> openFile(shard, DataFormat.detect(shard), required, columns, first));
             case DIRECTORY:
-                return new ShardedSource(dataFiles(path),
+                List<Path> shards = format == DataFormat.HF_SAVE_TO_DISK ? saveToDiskShards(path) : dataFiles(path);
+                return new ShardedSource(shards,
                         (shard, first) -> openFile(shard, DataFormat.detect(shard), required, columns, first));
             default:
                 return openFile(path, format, required, columns, 0);

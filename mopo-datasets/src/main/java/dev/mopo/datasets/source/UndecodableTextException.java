@@ -5,16 +5,8 @@ public final class UndecodableTextException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
-
     /** The field whose bytes failed to decode, and where. */
     public UndecodableTextException(String field, String detail) {
         super("field '" + field + "' is not valid UTF-8: " + detail);
-        this.field = field;
-    }
-
-    /** The field at fault. */
-    public String field() {
-        return field;
     }
 }

@@ -24,12 +24,12 @@ public final class ChatTemplates {
      * templates of which {@code default} is taken); empty when it has none.
      */
     public static Optional<JinjaChatTemplate> fromCheckpoint(Path folder) throws IOException {
-        Map<String, String> tokens = specialTokens(folder);
+        JsonNode config = tokenizerConfig(folder);
+        Map<String, String> tokens = specialTokens(config);
         Path jinja = folder.resolve("chat_template.jinja");
         if (Files.isRegularFile(jinja)) {
             return Optional.of(new JinjaChatTemplate(Files.readString(jinja, StandardCharsets.UTF_8), tokens));
         }
-        JsonNode config = tokenizerConfig(folder);
         JsonNode template = config == null ? null : config.get("chat_template");
         if (template == null || template.isNull()) {
             return Optional.empty();
@@ -83,8 +83,11 @@ public final class ChatTemplates {
      * {@code *_token} entry given as a string or as an object with a {@code content} string.
      */
     public static Map<String, String> specialTokens(Path folder) throws IOException {
+        return specialTokens(tokenizerConfig(folder));
+    }
+
+    private static Map<String, String> specialTokens(JsonNode config) {
         Map<String, String> tokens = new LinkedHashMap<>();
-        JsonNode config = tokenizerConfig(folder);
         if (config == null) {
             return tokens;
         }

@@ -42,7 +42,6 @@ public final class JinjaChatTemplate implements ChatTemplate {
     /** The longest {@code range()} a template may build. */
     public static final int MAX_RANGE = 100_000;
 
-    private final String source;
     private final Map<String, String> specialTokens;
     private final Jinjava jinjava;
     private final Node tree;
@@ -55,22 +54,12 @@ public final class JinjaChatTemplate implements ChatTemplate {
      * @throws TemplateException when the template does not parse
      */
     public JinjaChatTemplate(String source, Map<String, String> specialTokens) {
-        this.source = Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(source, "source");
         this.specialTokens = Map.copyOf(specialTokens);
         this.jinjava = sandbox();
         JinjavaInterpreter parser = jinjava.newInterpreter();
         this.tree = parser.parse(source);
         failOnFatal("the chat template does not parse", parser.getErrorsCopy());
-    }
-
-    /** The template text. */
-    public String source() {
-        return source;
-    }
-
-    /** The special-token variables the template sees. */
-    public Map<String, String> specialTokens() {
-        return specialTokens;
     }
 
     @Override

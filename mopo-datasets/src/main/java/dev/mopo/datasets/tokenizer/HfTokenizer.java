@@ -1,6 +1,5 @@
 package dev.mopo.datasets.tokenizer;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 import com.google.gson.JsonElement;
@@ -84,15 +83,6 @@ public final class HfTokenizer implements AutoCloseable {
     /** Ids of {@code text}, adding special tokens or not. */
     public long[] encode(String text, boolean addSpecialTokens) {
         return tokenizer.encode(text, addSpecialTokens, false).getIds();
-    }
-
-    /** Ids of several texts (not padded). */
-    public List<long[]> encode(List<String> texts, boolean addSpecialTokens) {
-        List<long[]> ids = new ArrayList<>();
-        for (Encoding encoding : tokenizer.batchEncode(texts, addSpecialTokens, false)) {
-            ids.add(encoding.getIds());
-        }
-        return ids;
     }
 
     /**

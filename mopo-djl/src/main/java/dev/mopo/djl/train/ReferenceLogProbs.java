@@ -122,10 +122,7 @@ final class ReferenceLogProbs {
             List<NamedTensor> tensors = List.of(new NamedTensor("sum_a", manager.create(sumA)),
                     new NamedTensor("sum_b", manager.create(sumB)), new NamedTensor("tokens_a", manager.create(tokensA)),
                     new NamedTensor("tokens_b", manager.create(tokensB)));
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            SafetensorsWriter.write(temporary, tensors, SafetensorsDtype.F32);
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            SafetensorsWriter.write(file, tensors, SafetensorsDtype.F32);
         }
     }
 

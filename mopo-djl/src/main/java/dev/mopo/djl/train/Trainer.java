@@ -65,6 +65,8 @@ public final class Trainer implements AutoCloseable {
     private final PreferenceLoss loss;
     private final WinRateEstimator estimator;
     private final Map<String, NDArray> parameters;
+    /** The manager of the policy's weights, under which each batch's arrays are made. */
+    private final NDManager modelManager;
     private final MasterWeights masters;
     private final LossScaler scaler;
     private final AdamW optimizer;
@@ -82,6 +84,9 @@ public final class Trainer implements AutoCloseable {
     private int skippedSteps;
     /** Whether the last win-rate estimate was reliable: a collapse is reported once, not every step. */
     private boolean estimateReliable = true;
+    /** The shuffled training order of epoch {@link #orderEpoch}, built once per epoch. */
+    private List<Integer> order;
+    private int orderEpoch = -1;
 
     /** A trainer of {@code policy}; {@code masters} and {@code scaler} for fp16 training, else both null. */
     Trainer(TrainConfig config, CausalLm policy, MasterWeights masters, LossScaler scaler, CausalLm liveReference,
@@ -109,6 +114,7 @@ public final class Trainer implements AutoCloseable {
             array.setRequiresGradient(true);
             parameters.put(entry.getValue().getName(), array);
         }
+        this.modelManager = parameters.values().iterator().next().getManager();
         this.optimizer = new AdamW(config.weightDecay);
         this.batchesPerEpoch = (data.train().size() + config.batchSize - 1) / config.batchSize;
         this.totalSteps = config.maxSteps > 0 ? config.maxSteps
@@ -131,7 +137,7 @@ public final class Trainer implements AutoCloseable {
             scaler.restore(state.lossScaler());
             optimizerSteps -= scaler.overflows();
         }
-        optimizer.restore(optimizerState, optimizerSteps, array(policy).getManager());
+        optimizer.restore(optimizerState, optimizerSteps, modelManager);
     }
 
     /** Asks the loop to save a checkpoint and return after the current step (Ctrl-C). */
@@ -241,7 +247,7 @@ public final class Trainer implements AutoCloseable {
             pairs.add(data.train().get(index));
         }
         TokenBatch tokenBatch = TokenBatch.of(pairs, batching);
-        try (NDScope scope = new NDScope(); NDManager batchManager = array(policy).getManager().newSubManager()) {
+        try (NDScope scope = new NDScope(); NDManager batchManager = modelManager.newSubManager()) {
             scope.suppressNotUsedWarning();
             BatchTensors tensors = BatchTensors.of(tokenBatch, data.outcomeColumns(), choice.needsRewards(), batchManager);
             sums.tokens += tensors.attentionMask().sum().toType(DataType.FLOAT64, false).getDouble();
@@ -326,7 +332,9 @@ public final class Trainer implements AutoCloseable {
             return Map.of();
         }
         int n = data.eval().size();
-        float[][] columns = new float[4][n];
+        float[] ratiosA = new float[n];
+        float[] ratiosB = new float[n];
+        int objectiveCount = data.objectives().size();
         float[][] outcomes = new float[n][];
         double lossSum = 0;
         Map<String, Double> metricSums = new LinkedHashMap<>();
@@ -337,7 +345,7 @@ public final class Trainer implements AutoCloseable {
                 indices[i] = start + i;
             }
             TokenBatch tokenBatch = TokenBatch.of(data.eval().subList(start, end), batching);
-            try (NDScope scope = new NDScope(); NDManager batchManager = array(policy).getManager().newSubManager()) {
+            try (NDScope scope = new NDScope(); NDManager batchManager = modelManager.newSubManager()) {
                 scope.suppressNotUsedWarning();
                 BatchTensors tensors = BatchTensors.of(tokenBatch, data.outcomeColumns(), choice.needsRewards(), batchManager);
                 NDArray[] reference = referenceLogProbs(tensors, indices, evalReference, batchManager);
@@ -351,11 +359,10 @@ public final class Trainer implements AutoCloseable {
                 float[] ratioA = batch.logRatioA(LogProbReduction.SUM).toType(DataType.FLOAT32, false).toFloatArray();
                 float[] ratioB = batch.logRatioB(LogProbReduction.SUM).toType(DataType.FLOAT32, false).toFloatArray();
                 float[] o = tensors.outcomes().toFloatArray();
-                int k = data.objectives().size();
                 for (int i = 0; i < indices.length; i++) {
-                    columns[0][start + i] = ratioA[i];
-                    columns[1][start + i] = ratioB[i];
-                    outcomes[start + i] = java.util.Arrays.copyOfRange(o, i * k, (i + 1) * k);
+                    ratiosA[start + i] = ratioA[i];
+                    ratiosB[start + i] = ratioB[i];
+                    outcomes[start + i] = java.util.Arrays.copyOfRange(o, i * objectiveCount, (i + 1) * objectiveCount);
                 }
             }
         }
@@ -367,7 +374,7 @@ public final class Trainer implements AutoCloseable {
         metricSums.forEach((name, v) -> record.put(name, v / n));
         try (NDManager manager = NDManager.newBaseManager()) {
             PreferenceBatch all = PreferenceBatch.builder()
-                    .policy(manager.create(columns[0]), manager.create(columns[1]))
+                    .policy(manager.create(ratiosA), manager.create(ratiosB))
                     .reference(manager.zeros(new ai.djl.ndarray.types.Shape(n)), manager.zeros(new ai.djl.ndarray.types.Shape(n)))
                     .outcomes(manager.create(outcomes))
                     .build();
@@ -392,17 +399,16 @@ public final class Trainer implements AutoCloseable {
         return folder;
     }
 
-    private static NDArray array(CausalLm model) {
-        return model.block().getParameters().valueAt(0).getArray();
-    }
-
     /** The pair indices of the next micro-batch, moving to the next epoch (re-shuffled) when one ends. */
     private int[] nextIndices() {
         if (nextBatch >= batchesPerEpoch) {
             epoch++;
             nextBatch = 0;
         }
-        List<Integer> order = epochOrder(epoch);
+        if (orderEpoch != epoch) {
+            order = epochOrder(epoch);
+            orderEpoch = epoch;
+        }
         int start = nextBatch * config.batchSize;
         int end = Math.min(order.size(), start + config.batchSize);
         nextBatch++;
