@@ -2,6 +2,7 @@ package dev.mopo.bench.model;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.mopo.core.Checks;
 
 /**
  * Sets PyTorch's thread pools through DJL's system properties, which the engine reads once when
@@ -16,9 +17,7 @@ public final class PyTorchThreads {
      * Fails if the engine had already started with a different count.
      */
     public static int configure(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
+        Checks.atLeastOne("threads", threads);
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         Engine.getEngine("PyTorch");

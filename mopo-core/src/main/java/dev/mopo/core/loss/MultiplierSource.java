@@ -2,6 +2,7 @@ package dev.mopo.core.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.mopo.core.Checks;
 
 /**
  * Where MOPO's loss reads the current Lagrange multipliers {@code λ_2 … λ_K}. The dual step
@@ -19,9 +20,7 @@ public interface MultiplierSource {
     /** Multipliers that never change: MOPO-fixed, the ablation without the dual step. */
     static MultiplierSource fixed(double... lambda) {
         for (int k = 0; k < lambda.length; k++) {
-            if (!(lambda[k] >= 0) || Double.isInfinite(lambda[k])) {
-                throw new IllegalArgumentException("lambda[" + k + "] must be a finite number >= 0, got " + lambda[k]);
-            }
+            Checks.nonNegative("lambda[" + k + "]", lambda[k]);
         }
         double[] copy = lambda.clone();
         return manager -> manager.create(copy);

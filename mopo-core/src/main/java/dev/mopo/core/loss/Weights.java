@@ -1,5 +1,7 @@
 package dev.mopo.core.loss;
 
+import dev.mopo.core.Checks;
+
 /** Validation of per-objective weight rows. */
 final class Weights {
 
@@ -18,11 +20,7 @@ final class Weights {
             }
             double total = 0;
             for (int k = 0; k < width; k++) {
-                double w = weights[r][k];
-                if (!(w >= 0) || Double.isInfinite(w)) {
-                    throw new IllegalArgumentException(field + "[" + r + "][" + k + "] must be a finite number >= 0, got " + w);
-                }
-                total += w;
+                total += Checks.nonNegative(field + "[" + r + "][" + k + "]", weights[r][k]);
             }
             if (total == 0) {
                 throw new IllegalArgumentException(field + "[" + r + "] must not be all zero");

@@ -1,5 +1,6 @@
 package dev.mopo.djl.generate;
 
+import dev.mopo.core.Checks;
 import java.util.List;
 
 /**
@@ -21,9 +22,7 @@ public record GenerationConfig(int maxNewTokens, double temperature, double topP
         if (maxNewTokens < 0) {
             throw new IllegalArgumentException("max_new_tokens must be >= 0, got " + maxNewTokens);
         }
-        if (!(temperature >= 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("temperature must be a finite number >= 0, got " + temperature);
-        }
+        Checks.nonNegative("temperature", temperature);
         if (!(topP > 0 && topP <= 1)) {
             throw new IllegalArgumentException("top_p must be in (0, 1], got " + topP);
         }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import dev.mopo.core.Checks;
 
 /**
  * Keys and values of the positions already processed, per layer, so generation feeds one new
@@ -24,9 +25,7 @@ public final class KvCache implements AutoCloseable {
 
     /** An empty cache for {@code layers} layers and up to {@code capacity} positions, on {@code device}. */
     public KvCache(NDManager parent, Device device, int layers, int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("KV cache capacity must be >= 1, got " + capacity);
-        }
+        Checks.atLeastOne("KV cache capacity", capacity);
         this.manager = parent.newSubManager(device);
         this.capacity = capacity;
         this.keys = new NDArray[layers];

@@ -1,5 +1,6 @@
 package dev.mopo.djl.model;
 
+import dev.mopo.core.Checks;
 import java.util.List;
 
 /**
@@ -42,15 +43,15 @@ public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSi
 
     /** Checks the sizes fit together. */
     public ModelConfig {
-        positive("vocab_size", vocabSize);
-        positive("hidden_size", hiddenSize);
-        positive("num_hidden_layers", numLayers);
-        positive("num_attention_heads", numHeads);
-        positive("num_key_value_heads", numKvHeads);
-        positive("head_dim", headDim);
-        positive("intermediate_size", intermediateSize);
-        positive("max_position_embeddings", maxPositions);
-        positive("word_embed_proj_dim", wordEmbedDim);
+        Checks.atLeastOne("vocab_size", vocabSize);
+        Checks.atLeastOne("hidden_size", hiddenSize);
+        Checks.atLeastOne("num_hidden_layers", numLayers);
+        Checks.atLeastOne("num_attention_heads", numHeads);
+        Checks.atLeastOne("num_key_value_heads", numKvHeads);
+        Checks.atLeastOne("head_dim", headDim);
+        Checks.atLeastOne("intermediate_size", intermediateSize);
+        Checks.atLeastOne("max_position_embeddings", maxPositions);
+        Checks.atLeastOne("word_embed_proj_dim", wordEmbedDim);
         if (numHeads % numKvHeads != 0) {
             throw new IllegalArgumentException("num_attention_heads (" + numHeads
                     + ") must be a multiple of num_key_value_heads (" + numKvHeads + ")");
@@ -76,11 +77,5 @@ public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSi
     /** Query heads per key/value head. */
     public int groupSize() {
         return numHeads / numKvHeads;
-    }
-
-    private static void positive(String field, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(field + " must be >= 1, got " + value);
-        }
     }
 }
