@@ -34,6 +34,19 @@ enum LossChoice {
         this.id = id;
     }
 
+    /**
+     * A run's loss as built from its config: which loss, its dual step (null without one) and the
+     * policy loss reading that step's multipliers.
+     */
+    record Setup(LossChoice choice, DualAscent dual, PreferenceLoss loss) {}
+
+    /** Builds the loss of {@code config} for {@code objectives}; bad settings fail here, before any model loads. */
+    static Setup setUp(TrainConfig config, ObjectiveSet objectives) {
+        LossChoice choice = of(config.loss);
+        DualAscent dual = choice.dual(config, objectives);
+        return new Setup(choice, dual, choice.create(config, objectives, dual));
+    }
+
     static String[] names() {
         return Arrays.stream(values()).map(c -> c.id).toArray(String[]::new);
     }

@@ -88,8 +88,11 @@ public final class Trainer implements AutoCloseable {
     private List<Integer> order;
     private int orderEpoch = -1;
 
-    /** A trainer of {@code policy}; {@code masters} and {@code scaler} for fp16 training, else both null. */
-    Trainer(TrainConfig config, CausalLm policy, MasterWeights masters, LossScaler scaler, CausalLm liveReference,
+    /**
+     * A trainer of {@code policy} with the loss of {@code lossSetup}; {@code masters} and
+     * {@code scaler} for fp16 training, else both null.
+     */
+    Trainer(TrainConfig config, LossChoice.Setup lossSetup, CausalLm policy, MasterWeights masters, LossScaler scaler, CausalLm liveReference,
             TrainingData data, BatchConfig batching, ReferenceLogProbs trainReference, ReferenceLogProbs evalReference,
             Checkpoints checkpoints, MetricsLog metrics, TrainingListener listener) {
         this.config = config;
@@ -104,9 +107,9 @@ public final class Trainer implements AutoCloseable {
         this.checkpoints = checkpoints;
         this.metrics = metrics;
         this.listener = listener;
-        this.choice = LossChoice.of(config.loss);
-        this.dual = choice.dual(config, data.objectives());
-        this.loss = choice.create(config, data.objectives(), dual);
+        this.choice = lossSetup.choice();
+        this.dual = lossSetup.dual();
+        this.loss = lossSetup.loss();
         this.estimator = "pairwise".equals(config.dualEstimator) ? new PairwiseEstimator() : new SnisEstimator();
         this.parameters = new LinkedHashMap<>();
         for (Pair<String, Parameter> entry : policy.block().getParameters()) {

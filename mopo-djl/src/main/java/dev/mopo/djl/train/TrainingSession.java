@@ -55,8 +55,7 @@ public final class TrainingSession {
             data = TrainingData.load(config, tokenizer, batching);
         }
         checkData(config, data);
-        LossChoice.of(config.loss).dual(config, data.objectives());
-        LossChoice.of(config.loss).create(config, data.objectives(), null);
+        LossChoice.Setup lossSetup = LossChoice.setUp(config, data.objectives());
 
         DataType precision = "fp16".equals(config.referencePrecision) ? DataType.FLOAT16 : DataType.FLOAT32;
         ai.djl.Device device = Devices.parse(config.device);
@@ -90,7 +89,7 @@ public final class TrainingSession {
             }
             AtomicFiles.writeString(config.output().resolve("train_config.json"), config.toJson());
             MetricsLog metrics = MetricsLog.open(config.output().resolve(METRICS_FILE), resume ? state.step() : 0);
-            Trainer trainer = new Trainer(config, policy, masters, half ? scaler : null, live, data,
+            Trainer trainer = new Trainer(config, lossSetup, policy, masters, half ? scaler : null, live, data,
                     batching, trainReference, evalReference, checkpoints, metrics, listener);
             if (resume) {
                 try (NDManager manager = NDManager.newBaseManager(device)) {
