@@ -5,6 +5,14 @@ public final class Checks {
 
     private Checks() {}
 
+    /** Requires a value users must give; {@code message} names the setting and what to give. */
+    public static <T> T required(T value, String message) {
+        if (value == null) {
+            throw new IllegalArgumentException(message);
+        }
+        return value;
+    }
+
     /** Requires {@code value > 0} and finite. */
     public static double positive(String field, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
@@ -33,6 +41,14 @@ public final class Checks {
     public static double halfOpenUnit(String field, double value) {
         if (!(value >= 0 && value < 1)) {
             throw new IllegalArgumentException(field + " must be in [0, 1), got " + value);
+        }
+        return value;
+    }
+
+    /** Requires {@code value >= 0}. */
+    public static int nonNegative(String field, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + " must be >= 0, got " + value);
         }
         return value;
     }

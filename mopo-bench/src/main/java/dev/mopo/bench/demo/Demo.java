@@ -1,18 +1,21 @@
 package dev.mopo.bench.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mopo.bench.train.TrainConfigs;
+import dev.mopo.bench.toy.CharacterTokenizer;
+import dev.mopo.bench.toy.TinyLlama;
 import dev.mopo.core.io.Folders;
-import dev.mopo.djl.train.TrainConfig;
+import dev.mopo.datasets.template.TemplateChoice;
+import dev.mopo.djl.train.DualRecord;
+import dev.mopo.djl.train.EvalRecord;
+import dev.mopo.djl.train.StepRecord;
 import dev.mopo.djl.train.Trainer;
 import dev.mopo.djl.train.TrainingListener;
 import dev.mopo.djl.train.TrainingSession;
+import dev.mopo.djl.train.config.LossKind;
+import dev.mopo.djl.train.config.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -74,77 +77,72 @@ public final class Demo {
         List<DemoRun> runs = new ArrayList<>();
         runs.add(new DemoRun("reference", "reference", Double.NaN, reference, null, evaluate(reference),
                 new double[] {0.5, 0.5}, Double.NaN));
-        runs.add(train("dpo", "dpo", Double.NaN, reference, corpus, progress));
+        runs.add(train("dpo", LossKind.DPO, Double.NaN, reference, corpus, progress));
         for (double threshold : config.thresholds()) {
-            runs.add(train("mopo-b" + threshold, "mopo", threshold, reference, corpus, progress));
+            runs.add(train("mopo-b" + threshold, LossKind.MOPO, threshold, reference, corpus, progress));
         }
         Path report = new DemoReport(out, config).write(runs, (System.nanoTime() - started) / 1e9);
         log.accept("report written to " + report);
         return report;
     }
 
-    private DemoRun train(String name, String loss, double threshold, Path reference, Path corpus,
+    private DemoRun train(String name, LossKind loss, double threshold, Path reference, Path corpus,
             TrainingListener progress) throws IOException {
         Path output = out.resolve("runs").resolve(name);
         log.accept("training " + name + ": " + config.trainSteps() + " steps of " + config.batchSize() + " pairs");
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("model", reference.toString());
-        settings.put("dataset_preset", "generic");
-        settings.put("dataset_path", corpus.toString());
-        settings.put("dataset_options", Map.of("objectives", DemoData.presetOptions()));
-        settings.put("chat_template", "plain");
-        settings.put("loss", loss);
-        settings.put("tau", config.tau());
+        TrainConfig.Builder settings = TrainConfig.builder()
+                .model(reference)
+                .datasetPreset("generic")
+                .datasetPath(corpus)
+                .datasetOptions(Map.of("objectives", DemoData.presetOptions()))
+                .chatTemplate(TemplateChoice.PLAIN)
+                .loss(loss)
+                .tau(config.tau())
+                .estimateEma(ESTIMATE_EMA)
+                .learningRate(config.learningRate())
+                .warmupSteps(Math.max(1, config.trainSteps() / 10))
+                .batchSize(config.batchSize())
+                .maxSteps(config.trainSteps())
+                .evalFraction(0.05)
+                .maxLength(80)
+                .maxPromptLength(32)
+                .seed(config.seed())
+                .output(output)
+                .referenceCache(out.resolve("runs").resolve("reference-cache"));
         if (!Double.isNaN(threshold)) {
-            settings.put("thresholds", Map.of(ArithmeticTask.CONCISE.name(), threshold));
+            settings.thresholds(Map.of(ArithmeticTask.CONCISE.name(), threshold));
         }
-        settings.put("estimate_ema", ESTIMATE_EMA);
-        settings.put("learning_rate", config.learningRate());
-        settings.put("warmup_steps", Math.max(1, config.trainSteps() / 10));
-        settings.put("batch_size", config.batchSize());
-        settings.put("max_steps", config.trainSteps());
-        settings.put("eval_fraction", 0.05);
-        settings.put("max_length", 80);
-        settings.put("max_prompt_length", 32);
-        settings.put("seed", config.seed());
-        settings.put("output", output.toString());
-        settings.put("reference_cache", out.resolve("runs").resolve("reference-cache").toString());
-        TrainConfig trainConfig = TrainConfigs.of(settings);
         Folders.deleteRecursively(output);
+        LastRecords last = new LastRecords();
         Path checkpoint;
-        try (Trainer trainer = TrainingSession.open(trainConfig, false, progress)) {
+        try (Trainer trainer = TrainingSession.open(settings.build(), false, TrainingListener.both(progress, last))) {
             checkpoint = trainer.fit();
         }
-        return new DemoRun(name, loss, threshold, checkpoint, output, evaluate(checkpoint), estimated(output),
-                finalLambda(output));
+        double finalLambda = last.dual == null ? Double.NaN : last.dual.lambda().get(ArithmeticTask.CONCISE.name());
+        double[] estimated = {last.evaluation.winRates().get(ArithmeticTask.CORRECT.name()),
+            last.evaluation.winRates().get(ArithmeticTask.CONCISE.name())};
+        return new DemoRun(name, loss.key(), threshold, checkpoint, output, evaluate(checkpoint), estimated, finalLambda);
+    }
+
+    /** The run's last multiplier update and evaluation. */
+    private static final class LastRecords implements TrainingListener {
+        private DualRecord dual;
+        private EvalRecord evaluation;
+
+        @Override
+        public void onStep(StepRecord record) {
+            if (record.dual() != null) {
+                dual = record.dual();
+            }
+        }
+
+        @Override
+        public void onEvaluation(EvalRecord record) {
+            evaluation = record;
+        }
     }
 
     private PolicyEvaluation evaluate(Path checkpoint) throws IOException {
         return PolicyEvaluation.of(checkpoint, config.evalQuestions(), config.seed() + 2);
-    }
-
-    private static double finalLambda(Path output) throws IOException {
-        JsonNode last = lastRecord(output, false, "lambda/" + ArithmeticTask.CONCISE.name());
-        return last == null ? Double.NaN : last.get("lambda/" + ArithmeticTask.CONCISE.name()).asDouble();
-    }
-
-    /** The held-out SNIS win rates of the run's last evaluation. */
-    private static double[] estimated(Path output) throws IOException {
-        JsonNode last = lastRecord(output, true, "win_rate/" + ArithmeticTask.CORRECT.name());
-        return new double[] {last.get("win_rate/" + ArithmeticTask.CORRECT.name()).asDouble(),
-            last.get("win_rate/" + ArithmeticTask.CONCISE.name()).asDouble()};
-    }
-
-    /** The last training (or evaluation) record of a run that has {@code key}, or null. */
-    private static JsonNode lastRecord(Path output, boolean evaluation, String key) throws IOException {
-        JsonNode last = null;
-        ObjectMapper json = new ObjectMapper();
-        for (String line : Files.readAllLines(output.resolve("metrics.jsonl"))) {
-            JsonNode record = json.readTree(line);
-            if (record.has("split") == evaluation && record.has(key)) {
-                last = record;
-            }
-        }
-        return last;
     }
 }

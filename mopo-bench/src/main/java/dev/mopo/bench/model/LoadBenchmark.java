@@ -2,7 +2,7 @@ package dev.mopo.bench.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
-import dev.mopo.datasets.bench.ProcessMemory;
+import dev.mopo.bench.measure.ProcessMemory;
 import dev.mopo.djl.model.CausalLm;
 import java.io.IOException;
 import java.nio.file.FileStore;

@@ -1,6 +1,6 @@
 package dev.mopo.bench.model;
 
-import dev.mopo.datasets.bench.ProcessMemory;
+import dev.mopo.bench.measure.ProcessMemory;
 import java.util.Locale;
 
 /**

@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.mopo.datasets.bench.ProcessMemory;
+import dev.mopo.bench.measure.ProcessMemory;
 import dev.mopo.core.io.Folders;
 import dev.mopo.djl.checkpoint.CheckpointWriter;
 import dev.mopo.djl.logprob.LogProbs;

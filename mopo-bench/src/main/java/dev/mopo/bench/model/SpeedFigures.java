@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.mopo.datasets.bench.ProcessMemory;
+import dev.mopo.bench.measure.ProcessMemory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;

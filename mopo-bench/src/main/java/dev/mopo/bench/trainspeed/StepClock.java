@@ -1,10 +1,10 @@
 package dev.mopo.bench.trainspeed;
 
+import dev.mopo.djl.train.StepRecord;
 import dev.mopo.djl.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -32,14 +32,13 @@ final class StepClock implements TrainingListener {
     }
 
     @Override
-    public void onStep(long step, Map<String, Object> metrics) {
+    public void onStep(StepRecord record) {
         long now = System.nanoTime();
         double wall = (now - lastEnd) / 1e9;
         lastEnd = now;
         seconds.add(wall);
-        double trainerSeconds = ((Number) metrics.get("seconds")).doubleValue();
-        tokens.add(Math.round(((Number) metrics.get("tokens_per_second")).doubleValue() * trainerSeconds));
-        log.accept(String.format(Locale.ROOT, "step %d/%d: %.3f s", step, totalSteps, wall));
+        tokens.add(Math.round(record.tokensPerSecond() * record.seconds()));
+        log.accept(String.format(Locale.ROOT, "step %d/%d: %.3f s", record.step(), totalSteps, wall));
     }
 
     /** Seconds of every step after the first {@code skipped}. */

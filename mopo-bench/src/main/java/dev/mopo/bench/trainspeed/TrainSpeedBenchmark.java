@@ -2,15 +2,18 @@ package dev.mopo.bench.trainspeed;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
-import dev.mopo.bench.train.TrainConfigs;
+import dev.mopo.core.batch.LogProbReduction;
 import dev.mopo.core.io.Folders;
-import dev.mopo.datasets.bench.ProcessMemory;
-import dev.mopo.djl.train.TrainConfig;
+import dev.mopo.datasets.template.TemplateChoice;
+import dev.mopo.bench.measure.ProcessMemory;
 import dev.mopo.djl.train.Trainer;
 import dev.mopo.djl.train.TrainingSession;
+import dev.mopo.djl.train.config.LossKind;
+import dev.mopo.djl.train.config.LrSchedule;
+import dev.mopo.djl.train.config.ReferenceMode;
+import dev.mopo.djl.train.config.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -58,30 +61,30 @@ public final class TrainSpeedBenchmark {
                 ProcessMemory.now().peakRss());
     }
 
-    private TrainConfig config(int maxSteps) throws IOException {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("model", files.model());
-        settings.put("dataset_preset", "generic");
-        settings.put("dataset_path", files.corpus());
-        settings.put("dataset_options", Map.of("objectives", SpeedCorpus.OBJECTIVE));
-        settings.put("chat_template", "plain");
-        settings.put("loss", "ipo");
-        settings.put("tau", TAU);
-        settings.put("logp_reduction", "mean");
-        settings.put("learning_rate", LEARNING_RATE);
-        settings.put("lr_schedule", "linear");
-        settings.put("warmup_steps", 0);
-        settings.put("weight_decay", 0.0);
-        settings.put("max_grad_norm", 1.0);
-        settings.put("batch_size", BATCH_PAIRS);
-        settings.put("gradient_accumulation", 1);
-        settings.put("max_steps", maxSteps);
-        settings.put("eval_fraction", 0.0);
-        settings.put("max_length", SpeedCorpus.SEQUENCE_TOKENS);
-        settings.put("max_prompt_length", SpeedCorpus.PROMPT_TOKENS);
-        settings.put("reference_mode", "precomputed");
-        settings.put("output", output);
-        return TrainConfigs.of(settings);
+    private TrainConfig config(int maxSteps) {
+        return TrainConfig.builder()
+                .model(files.model())
+                .datasetPreset("generic")
+                .datasetPath(files.corpus())
+                .datasetOptions(Map.of("objectives", SpeedCorpus.OBJECTIVE))
+                .chatTemplate(TemplateChoice.PLAIN)
+                .loss(LossKind.IPO)
+                .tau(TAU)
+                .logpReduction(LogProbReduction.MEAN)
+                .learningRate(LEARNING_RATE)
+                .lrSchedule(LrSchedule.LINEAR)
+                .warmupSteps(0)
+                .weightDecay(0.0)
+                .maxGradNorm(1.0)
+                .batchSize(BATCH_PAIRS)
+                .gradientAccumulation(1)
+                .maxSteps(maxSteps)
+                .evalFraction(0.0)
+                .maxLength(SpeedCorpus.SEQUENCE_TOKENS)
+                .maxPromptLength(SpeedCorpus.PROMPT_TOKENS)
+                .referenceMode(ReferenceMode.PRECOMPUTED)
+                .output(output)
+                .build();
     }
 
     private static String implementation() {

@@ -1,6 +1,6 @@
 package dev.mopo.bench.trainspeed;
 
-import dev.mopo.datasets.bench.ProcessMemory;
+import dev.mopo.bench.measure.ProcessMemory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.mopo.bench.trainspeed;
 
-import dev.mopo.bench.demo.CharacterTokenizer;
-import dev.mopo.bench.demo.TinyLlama;
+import dev.mopo.bench.toy.CharacterTokenizer;
+import dev.mopo.bench.toy.TinyLlama;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

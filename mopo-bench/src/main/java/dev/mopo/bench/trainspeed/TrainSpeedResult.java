@@ -3,7 +3,7 @@ package dev.mopo.bench.trainspeed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mopo.datasets.bench.ProcessMemory;
+import dev.mopo.bench.measure.ProcessMemory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

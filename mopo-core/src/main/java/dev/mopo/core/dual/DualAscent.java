@@ -33,7 +33,7 @@ public final class DualAscent {
                     + objectives.constrained() + ", got " + Arrays.toString(thresholds));
         }
         for (int k = 0; k < constrained; k++) {
-            Checks.openUnit("threshold[" + objectives.name(k + 1) + "]", thresholds[k]);
+            Checks.openUnit("thresholds." + objectives.name(k + 1), thresholds[k]);
         }
         this.thresholds = thresholds.clone();
         this.config = config;

@@ -24,11 +24,11 @@ public record DualConfig(double stepSize, int interval, double maxMultiplier, do
 
     /** Validates every field. */
     public DualConfig {
-        Checks.positive("dual.step_size", stepSize);
-        Checks.atLeastOne("dual.interval", interval);
-        Checks.positive("dual.max_multiplier", maxMultiplier);
-        Checks.halfOpenUnit("dual.estimate_ema", estimateEma);
-        Checks.halfOpenUnit("dual.min_ess_fraction", minEssFraction);
+        Checks.positive("dual_step_size", stepSize);
+        Checks.atLeastOne("dual_interval", interval);
+        Checks.positive("max_lambda", maxMultiplier);
+        Checks.halfOpenUnit("estimate_ema", estimateEma);
+        Checks.halfOpenUnit("min_ess_fraction", minEssFraction);
     }
 
     /** A copy with another step size. */

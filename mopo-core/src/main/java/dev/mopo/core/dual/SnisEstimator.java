@@ -18,13 +18,20 @@ public final class SnisEstimator implements WinRateEstimator {
 
     @Override
     public WinRateEstimate estimate(PreferenceBatch batch) {
-        NDArray logRatioA = batch.logRatioA(LogProbReduction.SUM).stopGradient();
-        NDArray logRatioB = batch.logRatioB(LogProbReduction.SUM).stopGradient();
-        int pairs = batch.size();
+        return estimate(batch.logRatioA(LogProbReduction.SUM).stopGradient(),
+                batch.logRatioB(LogProbReduction.SUM).stopGradient(), batch.indicators());
+    }
+
+    /**
+     * The estimate from summed log-ratios {@code g(y_a)}, {@code g(y_b)} of shape {@code [..., B]}
+     * and indicators {@code I_k} of shape {@code [B, K]}: for pairs scored batch by batch and
+     * estimated together (a held-out evaluation).
+     */
+    public static WinRateEstimate estimate(NDArray logRatioA, NDArray logRatioB, NDArray indicators) {
+        int pairs = (int) indicators.getShape().get(0);
         NDArray weights = logRatioA.concat(logRatioB, -1).softmax(-1);
         NDArray weightA = weights.get(new NDIndex("..., :" + pairs));
         NDArray weightB = weights.get(new NDIndex("..., " + pairs + ":"));
-        NDArray indicators = batch.indicators();
         NDArray winRates = weightA.matMul(indicators).add(weightB.matMul(indicators.neg().add(1)));
         NDArray ess = weights.square().sum(new int[] {-1}).pow(-1);
         return new WinRateEstimate(winRates, ess, 2 * pairs);

@@ -2,6 +2,7 @@ package dev.mopo.core.loss;
 
 import ai.djl.ndarray.NDArray;
 import dev.mopo.core.Checks;
+import dev.mopo.core.Scalars;
 import dev.mopo.core.batch.LogProbReduction;
 import dev.mopo.core.batch.PreferenceBatch;
 import dev.mopo.core.objective.ObjectiveSet;
@@ -47,10 +48,11 @@ public final class DpoLoss implements PreferenceLoss, PairwiseTerm {
 
     @Override
     public NDArray perPair(PreferenceBatch batch, NDArray margin) {
-        NDArray logits = ordering.orderedMargin(batch, margin).mul(tau);
+        NDArray logits = Scalars.mul(ordering.orderedMargin(batch, margin), tau);
         NDArray loss = PairTerms.logSigmoid(logits).neg();
         if (labelSmoothing > 0) {
-            loss = loss.mul(1 - labelSmoothing).sub(PairTerms.logSigmoid(logits.neg()).mul(labelSmoothing));
+            loss = Scalars.mul(loss, 1 - labelSmoothing)
+                    .sub(Scalars.mul(PairTerms.logSigmoid(logits.neg()), labelSmoothing));
         }
         return loss;
     }

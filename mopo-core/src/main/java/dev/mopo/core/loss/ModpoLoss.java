@@ -3,6 +3,7 @@ package dev.mopo.core.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import dev.mopo.core.Checks;
+import dev.mopo.core.Scalars;
 import dev.mopo.core.batch.LogProbReduction;
 import dev.mopo.core.batch.PreferenceBatch;
 import dev.mopo.core.objective.ObjectiveSet;
@@ -45,7 +46,7 @@ public final class ModpoLoss implements PreferenceLoss {
                 "MODPO needs batch.rewardMargins (point-wise rewards of the non-primary objectives)"));
         NDArray margin = batch.margin(reduction);
         NDArray w = margin.getManager().create(weights).toType(margin.getDataType(), false);
-        NDArray logits = ordering.orderedMargin(batch, margin).mul(tau);
+        NDArray logits = Scalars.mul(ordering.orderedMargin(batch, margin), tau);
         if (objectives.size() > 1) {
             NDArray otherRewards = w.get(new NDIndex(":, 1:")).matMul(rewardMargins.get(new NDIndex(":, 1:")).transpose());
             logits = logits.sub(otherRewards.mul(batch.outcome(0)));

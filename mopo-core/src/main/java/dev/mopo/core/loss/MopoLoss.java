@@ -3,6 +3,7 @@ package dev.mopo.core.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import dev.mopo.core.Checks;
+import dev.mopo.core.Scalars;
 import dev.mopo.core.batch.LogProbReduction;
 import dev.mopo.core.batch.PreferenceBatch;
 import dev.mopo.core.objective.ObjectiveSet;
@@ -59,6 +60,6 @@ public final class MopoLoss implements PreferenceLoss {
             NDArray secondary = centred.get(new NDIndex(":, 1:")).transpose();
             target = target.add(lambda.matMul(secondary));
         }
-        return target.div(tau);
+        return Scalars.div(target, tau);
     }
 }

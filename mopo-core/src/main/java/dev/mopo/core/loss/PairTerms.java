@@ -1,6 +1,7 @@
 package dev.mopo.core.loss;
 
 import ai.djl.ndarray.NDArray;
+import dev.mopo.core.Scalars;
 import dev.mopo.core.batch.PreferenceBatch;
 import dev.mopo.core.objective.ObjectiveSet;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ final class PairTerms {
     /** {@code log σ(x)}, computed without overflow as {@code −softplus(−x)}. */
     static NDArray logSigmoid(NDArray x) {
         NDArray negated = x.neg();
-        return negated.maximum(0).add(negated.abs().neg().exp().add(1).log()).neg();
+        return Scalars.maximum(negated, 0).add(negated.abs().neg().exp().add(1).log()).neg();
     }
 
     /**

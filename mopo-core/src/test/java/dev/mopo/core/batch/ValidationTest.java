@@ -36,8 +36,8 @@ class ValidationTest {
 
     @Test
     void thresholdsMustLieInsideTheUnitInterval() {
-        refused(() -> new DualAscent(TWO, new double[] {1.0}, DualConfig.DEFAULT, null), "threshold[harmless]", "1.0");
-        refused(() -> new DualAscent(TWO, new double[] {-0.2}, DualConfig.DEFAULT, null), "threshold[harmless]", "-0.2");
+        refused(() -> new DualAscent(TWO, new double[] {1.0}, DualConfig.DEFAULT, null), "thresholds.harmless", "1.0");
+        refused(() -> new DualAscent(TWO, new double[] {-0.2}, DualConfig.DEFAULT, null), "thresholds.harmless", "-0.2");
     }
 
     @Test

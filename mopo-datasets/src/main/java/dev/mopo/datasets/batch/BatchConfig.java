@@ -14,8 +14,7 @@ import java.util.Objects;
 public final class BatchConfig {
 
     private final int batchSize;
-    private final int maxLength;
-    private final int maxPromptLength;
+    private final TokenLimits limits;
     private final PaddingSide paddingSide;
     private final int padId;
     private final int eosId;
@@ -27,12 +26,7 @@ public final class BatchConfig {
 
     private BatchConfig(Builder b) {
         this.batchSize = Checks.atLeastOne("batch_size", b.batchSize);
-        this.maxLength = Checks.atLeastOne("max_length", b.maxLength);
-        this.maxPromptLength = Checks.atLeastOne("max_prompt_length", b.maxPromptLength);
-        if (maxPromptLength >= maxLength) {
-            throw new IllegalArgumentException("max_prompt_length (" + maxPromptLength
-                    + ") must be below max_length (" + maxLength + ") to leave room for the response");
-        }
+        this.limits = new TokenLimits(b.maxLength, b.maxPromptLength);
         this.paddingSide = Objects.requireNonNull(b.paddingSide, "padding_side");
         if (b.padId < 0) {
             throw new IllegalArgumentException("pad_id must be a token id >= 0, got " + b.padId);
@@ -56,14 +50,19 @@ public final class BatchConfig {
         return batchSize;
     }
 
+    /** How long a pair may be. */
+    public TokenLimits limits() {
+        return limits;
+    }
+
     /** The most tokens of prompt plus response in one row. */
     public int maxLength() {
-        return maxLength;
+        return limits.maxLength();
     }
 
     /** The most prompt tokens kept when a row is too long. */
     public int maxPromptLength() {
-        return maxPromptLength;
+        return limits.maxPromptLength();
     }
 
     /** Where padding goes. */
@@ -110,8 +109,7 @@ public final class BatchConfig {
     public Builder toBuilder() {
         Builder b = new Builder(padId);
         b.batchSize = batchSize;
-        b.maxLength = maxLength;
-        b.maxPromptLength = maxPromptLength;
+        b.limits(limits);
         b.paddingSide = paddingSide;
         b.eosId = eosId;
         b.groupByLength = groupByLength;
@@ -125,8 +123,8 @@ public final class BatchConfig {
     /** Builds a {@link BatchConfig}; defaults follow TRL's DPO defaults where it has them. */
     public static final class Builder {
         private int batchSize = 8;
-        private int maxLength = 1024;
-        private int maxPromptLength = 512;
+        private int maxLength = TokenLimits.DEFAULT.maxLength();
+        private int maxPromptLength = TokenLimits.DEFAULT.maxPromptLength();
         private PaddingSide paddingSide = PaddingSide.RIGHT;
         private final int padId;
         private int eosId = -1;
@@ -155,6 +153,13 @@ public final class BatchConfig {
         /** The most prompt tokens kept when a row is too long (default 512). */
         public Builder maxPromptLength(int tokens) {
             this.maxPromptLength = tokens;
+            return this;
+        }
+
+        /** Both length limits at once. */
+        public Builder limits(TokenLimits limits) {
+            this.maxLength = limits.maxLength();
+            this.maxPromptLength = limits.maxPromptLength();
             return this;
         }
 

@@ -36,8 +36,15 @@ public final class PairTokenizer {
         return tokenizeAll(List.of(example)).get(0);
     }
 
-    /** Many pairs, with the texts of all of them encoded in one {@link TokenEncoder#encodeAll} call. */
+    /**
+     * Many pairs, with the texts of all of them encoded in one {@link TokenEncoder#encodeAll} call;
+     * their indices are their positions in the list.
+     */
     public List<TokenizedPair> tokenizeAll(List<PreferenceExample> examples) {
+        return tokenizeAll(examples, 0);
+    }
+
+    private List<TokenizedPair> tokenizeAll(List<PreferenceExample> examples, int firstIndex) {
         List<String> texts = new ArrayList<>(examples.size() * 3);
         for (PreferenceExample example : examples) {
             texts.add(template.render(example.prompt()));
@@ -51,15 +58,20 @@ public final class PairTokenizer {
         }
         List<TokenizedPair> pairs = new ArrayList<>(examples.size());
         for (int i = 0; i < examples.size(); i++) {
-            pairs.add(truncate(examples.get(i), ids.get(3 * i), ids.get(3 * i + 1), ids.get(3 * i + 2)));
+            pairs.add(truncate(examples.get(i), firstIndex + i, ids.get(3 * i), ids.get(3 * i + 1),
+                    ids.get(3 * i + 2)));
         }
         return pairs;
     }
 
-    /** Pairs of a stream, tokenised {@link #CHUNK} at a time as they are asked for. */
+    /**
+     * Pairs of a stream, tokenised {@link #CHUNK} at a time as they are asked for; their indices
+     * count the stream's pairs from 0.
+     */
     public Iterator<TokenizedPair> tokenize(Iterator<PreferenceExample> examples) {
         return new Iterator<>() {
             private Iterator<TokenizedPair> chunk = List.<TokenizedPair>of().iterator();
+            private int tokenized;
 
             @Override
             public boolean hasNext() {
@@ -68,7 +80,8 @@ public final class PairTokenizer {
                     while (next.size() < CHUNK && examples.hasNext()) {
                         next.add(examples.next());
                     }
-                    chunk = tokenizeAll(next).iterator();
+                    chunk = tokenizeAll(next, tokenized).iterator();
+                    tokenized += next.size();
                 }
                 return chunk.hasNext();
             }
@@ -83,7 +96,7 @@ public final class PairTokenizer {
         };
     }
 
-    private TokenizedPair truncate(PreferenceExample example, int[] prompt, int[] a, int[] b) {
+    private TokenizedPair truncate(PreferenceExample example, int index, int[] prompt, int[] a, int[] b) {
         int[] responseA = withEos(a);
         int[] responseB = withEos(b);
         int longer = Math.max(responseA.length, responseB.length);
@@ -99,7 +112,7 @@ public final class PairTokenizer {
         for (int k = 0; k < signs.length; k++) {
             signs[k] = example.outcome(k).sign();
         }
-        return new TokenizedPair(example.id(), prompt, responseA, responseB, signs,
+        return new TokenizedPair(example.id(), index, prompt, responseA, responseB, signs,
                 example.scoresA().orElse(null), example.scoresB().orElse(null));
     }
 

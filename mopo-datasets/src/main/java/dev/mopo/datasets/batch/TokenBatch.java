@@ -26,10 +26,11 @@ public final class TokenBatch {
     private final float[] scoresA;
     private final float[] scoresB;
     private final String[] ids;
+    private final int[] indices;
 
     private TokenBatch(int pairs, int length, int objectives, int[] inputIds, int[] attentionMask,
             int[] responseMask, int[] responseTokens, float[] outcomes, float[] scoresA, float[] scoresB,
-            String[] ids) {
+            String[] ids, int[] indices) {
         this.pairs = pairs;
         this.length = length;
         this.objectives = objectives;
@@ -41,6 +42,7 @@ public final class TokenBatch {
         this.scoresA = scoresA;
         this.scoresB = scoresB;
         this.ids = ids;
+        this.indices = indices;
     }
 
     /** Pads and stacks tokenised pairs; all must have the same number of objectives. */
@@ -68,10 +70,12 @@ public final class TokenBatch {
         float[] scoresA = scored ? new float[b * k] : null;
         float[] scoresB = scored ? new float[b * k] : null;
         String[] ids = new String[b];
+        int[] indices = new int[b];
         Arrays.fill(inputIds, config.padId());
         for (int i = 0; i < b; i++) {
             TokenizedPair pair = batch.get(i);
             ids[i] = pair.id();
+            indices[i] = pair.index();
             place(pair.promptIds(), pair.idsA(), i, l, config.paddingSide(), inputIds, attention, response);
             place(pair.promptIds(), pair.idsB(), b + i, l, config.paddingSide(), inputIds, attention, response);
             responseTokens[i] = pair.idsA().length;
@@ -85,7 +89,7 @@ public final class TokenBatch {
             }
         }
         return new TokenBatch(b, l, k, inputIds, attention, response, responseTokens, outcomes, scoresA, scoresB,
-                ids);
+                ids, indices);
     }
 
     private static void place(int[] prompt, int[] reply, int row, int length, PaddingSide side, int[] inputIds,
@@ -163,5 +167,10 @@ public final class TokenBatch {
     /** The pairs' ids, {@code [B]}. */
     public String[] ids() {
         return ids;
+    }
+
+    /** The pairs' positions in the stream they were tokenised from ({@link TokenizedPair#index()}), {@code [B]}. */
+    public int[] indices() {
+        return indices;
     }
 }

@@ -2,11 +2,14 @@ package dev.mopo.datasets.batch;
 
 /**
  * One pair as token ids, already truncated: the prompt, each response (with its EOS when the
- * configuration adds one), and the K outcomes as signs.
+ * configuration adds one), the K outcomes as signs, and the pair's position in the stream it was
+ * tokenised from (so that values computed once per pair, such as reference log-probs, can be
+ * looked up again after shuffling).
  */
 public final class TokenizedPair {
 
     private final String id;
+    private final int index;
     private final int[] prompt;
     private final int[] responseA;
     private final int[] responseB;
@@ -14,9 +17,10 @@ public final class TokenizedPair {
     private final double[] scoresA;
     private final double[] scoresB;
 
-    TokenizedPair(String id, int[] prompt, int[] responseA, int[] responseB, int[] outcomes,
+    TokenizedPair(String id, int index, int[] prompt, int[] responseA, int[] responseB, int[] outcomes,
             double[] scoresA, double[] scoresB) {
         this.id = id;
+        this.index = index;
         this.prompt = prompt;
         this.responseA = responseA;
         this.responseB = responseB;
@@ -28,6 +32,11 @@ public final class TokenizedPair {
     /** The pair's stable id. */
     public String id() {
         return id;
+    }
+
+    /** The pair's position, from 0, in the stream of pairs it was tokenised from. */
+    public int index() {
+        return index;
     }
 
     /** Prompt token ids. */

@@ -65,4 +65,22 @@ public final class ReadStats {
     public List<Rejection> examples() {
         return Collections.unmodifiableList(examples);
     }
+
+    /** One line for logs: rows read, pairs kept, and the rejections by reason. */
+    public String summary() {
+        StringBuilder line = new StringBuilder(rows + " rows read, " + pairs + " pairs kept, " + rejectedTotal()
+                + " rejected");
+        if (!rejected.isEmpty()) {
+            line.append(" (");
+            rejected.forEach((reason, count) -> line.append(line.charAt(line.length() - 1) == '(' ? "" : ", ")
+                    .append(reason.key()).append(": ").append(count));
+            line.append(')');
+        }
+        return line.toString();
+    }
+
+    @Override
+    public String toString() {
+        return summary();
+    }
 }

@@ -49,32 +49,31 @@ public final class ChatTemplates {
     }
 
     /**
-     * The template a name selects: {@code checkpoint} (the checkpoint's own; an error when it
+     * The template a choice selects: {@code checkpoint} (the checkpoint's own; an error when it
      * has none), {@code auto} (the checkpoint's own, else plain), {@code plain}, or {@code pku}
      * (with the checkpoint's end-of-sequence token, {@code </s>} when it names none).
      */
-    public static ChatTemplate named(String name, Path checkpoint) throws IOException {
-        switch (name) {
-            case "plain":
+    public static ChatTemplate named(TemplateChoice choice, Path checkpoint) throws IOException {
+        switch (choice) {
+            case PLAIN:
                 return PlainChatTemplate.INSTANCE;
-            case "pku":
+            case PKU:
                 return new PkuChatTemplate(checkpoint == null ? "</s>"
                         : specialTokens(checkpoint).getOrDefault("eos_token", "</s>"));
-            case "auto":
+            case AUTO:
                 if (checkpoint == null) {
                     return PlainChatTemplate.INSTANCE;
                 }
                 Optional<JinjaChatTemplate> own = fromCheckpoint(checkpoint);
                 return own.isPresent() ? own.get() : PlainChatTemplate.INSTANCE;
-            case "checkpoint":
+            case CHECKPOINT:
                 if (checkpoint == null) {
-                    throw new IllegalArgumentException("the checkpoint template needs a checkpoint folder");
+                    throw new IllegalArgumentException("chat_template: checkpoint needs a checkpoint folder");
                 }
                 return fromCheckpoint(checkpoint).orElseThrow(() -> new TemplateException(checkpoint
                         + " has no chat template (no chat_template.jinja, no 'chat_template' in tokenizer_config.json)"));
             default:
-                throw new IllegalArgumentException("unknown chat template '" + name
-                        + "'; the templates are auto, checkpoint, plain and pku");
+                throw new AssertionError(choice);
         }
     }
 

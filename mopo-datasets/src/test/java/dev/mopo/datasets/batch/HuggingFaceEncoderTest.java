@@ -10,6 +10,7 @@ import dev.mopo.datasets.preset.Presets;
 import dev.mopo.datasets.read.ReadOptions;
 import dev.mopo.datasets.template.ChatTemplate;
 import dev.mopo.datasets.template.ChatTemplates;
+import dev.mopo.datasets.template.TemplateChoice;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -32,7 +33,7 @@ class HuggingFaceEncoderTest {
             assertArrayEquals(new int[] {87, 74, 33, 46, 46, 53, 37, 78, 54, 43, 46, 36, 71, 38, 51, 18},
                     encoder.encode("How do I reset my router?"));
 
-            ChatTemplate template = ChatTemplates.named("checkpoint", folder);
+            ChatTemplate template = ChatTemplates.named(TemplateChoice.CHECKPOINT, folder);
             assertEquals("<s>user\nhi</s>\n<s>assistant\n", template.render(Prompt.of("hi")));
 
             Path data = Fixtures.file("pku-safe-rlhf/good/train.parquet");

@@ -2,6 +2,7 @@ package dev.mopo.djl.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import dev.mopo.core.Scalars;
 import java.util.Locale;
 
 /** The MLP activations of the supported architectures, by their transformers names. */
@@ -25,7 +26,8 @@ public enum ActivationFunction {
             case GELU_ERF:
                 return Activation.gelu(x);
             case GELU_TANH:
-                return x.mul(0.5).mul(x.pow(3).mul(0.044715).add(x).mul(SQRT_2_OVER_PI).tanh().add(1));
+                return Scalars.mul(x, 0.5).mul(Scalars.mul(Scalars.mul(Scalars.pow(x, 3), 0.044715).add(x), SQRT_2_OVER_PI)
+                        .tanh().add(1));
             case RELU:
                 return Activation.relu(x);
             default:

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.mopo.core.Scalars;
 
 /**
  * Causal self-attention, {@code softmax(q·kᵀ·scale + mask)·v} per head, composed from matMul,
@@ -88,7 +89,7 @@ final class Attention extends NamedBlock {
         long keys = k.getShape().get(2);
         long group = config.groupSize();
         // scaling q rather than the scores: [T, D] instead of [T, keys] values per head, forward and backward
-        NDArray scores = q.mul(scale).reshape(batch, kvHeads, group * steps, dim).matMul(k.transpose(0, 1, 3, 2));
+        NDArray scores = Scalars.mul(q, scale).reshape(batch, kvHeads, group * steps, dim).matMul(k.transpose(0, 1, 3, 2));
         NDArray masked = Casts.to(scores.reshape(batch, kvHeads, group, steps, keys), DataType.FLOAT32, training)
                 .add(context.mask(config.slidingWindows().get(layer)));
         NDArray probabilities = Casts.to(masked.softmax(-1), q.getDataType(), training);

@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.util.JsonUtils;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mopo.core.io.AtomicFiles;
 import dev.mopo.core.io.Folders;
 import dev.mopo.djl.checkpoint.Checkpoint;
@@ -34,6 +35,7 @@ final class Checkpoints {
     static final String STATE_FILE = "trainer_state.json";
     static final String OPTIMIZER_FILE = "optimizer.safetensors";
     private static final String PREFIX = "checkpoint-";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path output;
 
@@ -56,7 +58,7 @@ final class Checkpoints {
             tensors.add(new NamedTensor(array.getName(), array));
         }
         SafetensorsWriter.write(temporary.resolve(OPTIMIZER_FILE), tensors, SafetensorsDtype.F32);
-        AtomicFiles.writeString(temporary.resolve(STATE_FILE), JsonUtils.GSON_PRETTY.toJson(state));
+        AtomicFiles.writeString(temporary.resolve(STATE_FILE), JSON.writeValueAsString(state));
         Folders.deleteRecursively(folder);
         try {
             Files.move(temporary, folder, StandardCopyOption.ATOMIC_MOVE);
@@ -81,15 +83,17 @@ final class Checkpoints {
     /** The trainer state saved in {@code folder}. */
     static TrainerState state(Path folder) throws IOException {
         Path file = folder.resolve(STATE_FILE);
+        TrainerState state;
         try {
-            TrainerState state = JsonUtils.GSON.fromJson(Files.readString(file), TrainerState.class);
-            if (state == null || state.step() <= 0) {
-                throw new IllegalArgumentException(file + ": no training step recorded");
-            }
-            return state;
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(file + ": not a trainer state (" + e.getMessage() + ")", e);
+            state = JSON.readValue(Files.readString(file), TrainerState.class);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(file + ": not a trainer state (" + e.getMessage().lines().findFirst()
+                    .orElse("") + ")", e);
         }
+        if (state == null || state.step() <= 0) {
+            throw new IllegalArgumentException(file + ": no training step recorded");
+        }
+        return state;
     }
 
     /** The optimizer arrays saved in {@code folder}, named as {@link AdamW#state()} names them. */

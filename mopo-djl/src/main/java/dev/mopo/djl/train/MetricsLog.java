@@ -1,8 +1,8 @@
 package dev.mopo.djl.train;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mopo.core.io.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,11 +18,11 @@ import java.util.Map;
 /**
  * {@code metrics.jsonl}: one JSON object per training step or evaluation, flushed as written so
  * that a crash loses nothing. On resume, records after the checkpoint's step are dropped first,
- * so the file reads as one uninterrupted run.
+ * so the file reads as one uninterrupted run. Values that are not finite are left out.
  */
 final class MetricsLog implements AutoCloseable {
 
-    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BufferedWriter out;
 
@@ -35,7 +35,7 @@ final class MetricsLog implements AutoCloseable {
         if (Files.exists(file)) {
             List<String> kept = new ArrayList<>();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank() && GSON.fromJson(line, JsonObject.class).get("step").getAsLong() <= keepUpTo) {
+                if (!line.isBlank() && JSON.readTree(line).path("step").asLong() <= keepUpTo) {
                     kept.add(line);
                 }
             }
@@ -45,10 +45,61 @@ final class MetricsLog implements AutoCloseable {
                 StandardOpenOption.APPEND));
     }
 
-    /** Appends one record. */
-    void append(Map<String, Object> record) {
+    /** Appends a training step's record. */
+    void append(StepRecord record) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("step", record.step());
+        put(json, "epoch", record.epoch());
+        put(json, "learning_rate", record.learningRate());
+        put(json, "loss_scale", record.lossScale());
+        if (record.skipped()) {
+            json.put("skipped", true);
+        }
+        if (record.overflow()) {
+            json.put("overflow", true);
+        }
+        put(json, "loss", record.loss());
+        putAll(json, "", record.lossMetrics());
+        put(json, "grad_norm", record.gradNorm());
+        if (record.dual() != null) {
+            putAll(json, "lambda/", record.dual().lambda());
+            putAll(json, "win_rate/", record.dual().winRates());
+            put(json, "ess", record.dual().ess());
+            put(json, "ess_fraction", record.dual().essFraction());
+            json.put("estimate_reliable", record.dual().reliable());
+        }
+        json.put("skipped_steps", record.skippedSteps());
+        put(json, "seconds", record.seconds());
+        put(json, "tokens_per_second", record.tokensPerSecond());
+        write(json);
+    }
+
+    /** Appends an evaluation's record. */
+    void append(EvalRecord record) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("step", record.step());
+        json.put("split", "eval");
+        json.put("pairs", record.pairs());
+        put(json, "loss", record.loss());
+        putAll(json, "", record.lossMetrics());
+        putAll(json, "win_rate/", record.winRates());
+        put(json, "ess", record.ess());
+        write(json);
+    }
+
+    private static void put(ObjectNode json, String key, double value) {
+        if (Double.isFinite(value)) {
+            json.put(key, value);
+        }
+    }
+
+    private static void putAll(ObjectNode json, String prefix, Map<String, Double> values) {
+        values.forEach((name, value) -> put(json, prefix + name, value));
+    }
+
+    private void write(JsonNode record) {
         try {
-            out.write(GSON.toJson(record));
+            out.write(JSON.writeValueAsString(record));
             out.newLine();
             out.flush();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.mopo.djl.train;
 
 import dev.mopo.core.dual.DualState;
+import dev.mopo.djl.train.optim.LossScaler;
 
 /**
  * Where a run stands, saved with each checkpoint so that {@code --resume} continues exactly:

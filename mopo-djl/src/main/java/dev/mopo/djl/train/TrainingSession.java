@@ -1,32 +1,67 @@
 package dev.mopo.djl.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import dev.mopo.core.io.AtomicFiles;
-import dev.mopo.datasets.batch.BatchConfig;
-import dev.mopo.datasets.batch.PaddingSide;
-import dev.mopo.datasets.tokenizer.HfTokenizer;
-import dev.mopo.datasets.tokenizer.SpecialToken;
 import dev.mopo.djl.Devices;
 import dev.mopo.djl.checkpoint.Checkpoint;
 import dev.mopo.djl.model.CausalLm;
+import dev.mopo.djl.train.config.ModelSettings;
+import dev.mopo.djl.train.config.Precision;
+import dev.mopo.djl.train.config.ReferenceMode;
+import dev.mopo.djl.train.config.TrainConfig;
+import dev.mopo.djl.train.data.CorpusSurvey;
+import dev.mopo.djl.train.data.Split;
+import dev.mopo.djl.train.data.TrainingData;
+import dev.mopo.djl.train.optim.AdamW;
+import dev.mopo.djl.train.optim.LossScaler;
+import dev.mopo.djl.train.optim.MasterWeights;
+import dev.mopo.djl.train.optim.ParameterUpdate;
+import dev.mopo.djl.train.reference.LiveReference;
+import dev.mopo.djl.train.reference.ReferenceLogProbs;
+import dev.mopo.djl.train.reference.ReferenceSource;
+import dev.mopo.djl.train.step.LossSetup;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Opens a {@link Trainer} from a {@link TrainConfig}. Every cheap check comes first — the config's
- * values, the model folders, the output folder, the dataset, the thresholds against the dataset's
- * objectives, the batch against the dataset's size — so that bad input fails in seconds, before
- * a model is loaded or a reference log-prob computed.
+ * Opens a {@link Trainer} from a {@link TrainConfig}. Every cheap check comes first — the model
+ * folders, the output folder, the dataset, the loss's objectives against the dataset's, the batch
+ * against the dataset's size — so that bad input fails in seconds, before a model is loaded or a
+ * reference log-prob computed. Then the policy (and, in fp16, its fp32 masters), the reference
+ * log-probs (cached, or a live reference model), and the resume state.
  */
 public final class TrainingSession {
 
     private static final String METRICS_FILE = "metrics.jsonl";
+    private static final String CONFIG_FILE = "train_config.json";
 
     private TrainingSession() {}
+
+    /**
+     * Where a run's reference log-probs come from, for the training and the held-out pairs.
+     *
+     * @param train the training pairs' source
+     * @param eval the held-out pairs' source
+     * @param live the live reference model, or null when the log-probs were precomputed
+     */
+    record References(ReferenceSource train, ReferenceSource eval, LiveReference live) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            if (live != null) {
+                live.close();
+            }
+        }
+    }
 
     /** A trainer for {@code config}; with {@code resume}, continuing from the newest checkpoint. */
     public static Trainer open(TrainConfig config, boolean resume, TrainingListener listener) throws IOException {
@@ -36,78 +71,98 @@ public final class TrainingSession {
     /** As {@link #open(TrainConfig, boolean, TrainingListener)}, fp16 training starting from {@code scaler}. */
     static Trainer open(TrainConfig config, boolean resume, TrainingListener listener, LossScaler scaler)
             throws IOException {
-        config.validate();
-        checkModelFolder("model", config.model());
-        checkModelFolder("reference", config.reference());
-        Checkpoints checkpoints = new Checkpoints(prepareOutput(config.output()));
-        Optional<Path> latest = checkpoints.latest();
+        ModelSettings models = config.model();
+        checkModelFolder("model", models.model());
+        checkModelFolder("reference", models.reference());
+        Path output = prepareOutput(config.runtime().output());
+        Optional<Path> latest = new Checkpoints(output).latest();
         if (resume && latest.isEmpty()) {
-            throw new IllegalArgumentException("--resume: " + config.output() + " holds no checkpoint to resume from");
+            throw new IllegalArgumentException("--resume: " + output + " holds no checkpoint to resume from");
         }
         if (!resume && latest.isPresent()) {
-            throw new IllegalArgumentException("output folder " + config.output() + " already holds " + latest.get()
+            throw new IllegalArgumentException("output folder " + output + " already holds " + latest.get()
                     + "; continue it with --resume or choose another output folder");
         }
-        BatchConfig batching;
-        TrainingData data;
-        try (HfTokenizer tokenizer = HfTokenizer.load(config.model())) {
-            batching = batching(config, tokenizer);
-            data = TrainingData.load(config, tokenizer, batching);
-        }
-        checkData(config, data);
-        LossChoice.Setup lossSetup = LossChoice.setUp(config, data.objectives());
-
-        DataType precision = "fp16".equals(config.referencePrecision) ? DataType.FLOAT16 : DataType.FLOAT32;
-        ai.djl.Device device = Devices.parse(config.device);
-        Path policyFolder = resume ? latest.get() : config.model();
-        TrainerState state = resume ? Checkpoints.state(latest.get()) : null;
-        boolean half = "fp16".equals(config.precision);
-        if (resume && half && state.lossScaler() == null) {
-            throw new IllegalArgumentException("precision: " + latest.get() + " was trained in fp32; resume it with"
-                    + " precision: fp32");
-        }
-        CausalLm policy = CausalLm.load(policyFolder, device, half ? DataType.FLOAT16 : DataType.FLOAT32);
+        TrainingData data = TrainingData.open(config);
         try {
-            MasterWeights masters = half ? MasterWeights.load(policyFolder, policy) : null;
-            CausalLm live = null;
-            ReferenceLogProbs trainReference = null;
-            ReferenceLogProbs evalReference = null;
-            if ("live".equals(config.referenceMode)) {
-                live = CausalLm.load(config.reference(), device, precision);
-            } else {
-                LazyModel reference = new LazyModel(() -> load(config.reference(), device, precision));
-                Files.createDirectories(config.referenceCache());
-                try (reference) {
-                    trainReference = ReferenceLogProbs.load(config.referenceCache().resolve("reference_train.safetensors"),
-                            reference, config.reference(), data.train(), batching,
-                            done -> listener.onReferenceProgress(done, data.train().size() + data.eval().size()));
-                    evalReference = ReferenceLogProbs.load(config.referenceCache().resolve("reference_eval.safetensors"),
-                            reference, config.reference(), data.eval(), batching,
-                            done -> listener.onReferenceProgress(data.train().size() + done,
-                                    data.train().size() + data.eval().size()));
-                }
+            checkData(config, data);
+            LossSetup loss = LossSetup.of(config.loss(), config.dual(), data.objectives());
+            TrainerState state = resume ? Checkpoints.state(latest.get()) : null;
+            boolean half = config.runtime().precision() == Precision.FP16;
+            if (resume && half && state.lossScaler() == null) {
+                throw new IllegalArgumentException("precision: " + latest.get() + " was trained in fp32; resume it with"
+                        + " precision: fp32");
             }
-            AtomicFiles.writeString(config.output().resolve("train_config.json"), config.toJson());
-            MetricsLog metrics = MetricsLog.open(config.output().resolve(METRICS_FILE), resume ? state.step() : 0);
-            Trainer trainer = new Trainer(config, lossSetup, policy, masters, half ? scaler : null, live, data,
-                    batching, trainReference, evalReference, checkpoints, metrics, listener);
-            if (resume) {
-                try (NDManager manager = NDManager.newBaseManager(device)) {
-                    trainer.restore(state, Checkpoints.optimizerState(latest.get(), manager));
+            Device device = Devices.parse(config.runtime().device());
+            Path policyFolder = resume ? latest.get() : models.model();
+            CausalLm policy = CausalLm.load(policyFolder, device, config.runtime().precision().dataType());
+            try {
+                ParameterUpdate update = new ParameterUpdate(policy,
+                        AdamW.forModel(config.optimizer().weightDecay(), policy.block()),
+                        config.optimizer().maxGradNorm(), half ? MasterWeights.load(policyFolder, policy) : null,
+                        half ? scaler : null);
+                References references = references(config, data, device, listener);
+                AtomicFiles.writeString(output.resolve(CONFIG_FILE), TrainConfigJson.write(config));
+                MetricsLog metrics = MetricsLog.open(output.resolve(METRICS_FILE), resume ? state.step() : 0);
+                Trainer trainer = new Trainer(config, policy, data, loss, references, update, metrics, listener);
+                if (resume) {
+                    try (NDManager manager = NDManager.newBaseManager(device)) {
+                        trainer.restore(state, Checkpoints.optimizerState(latest.get(), manager));
+                    }
                 }
+                return trainer;
+            } catch (IOException | RuntimeException e) {
+                policy.close();
+                throw e;
             }
-            return trainer;
         } catch (IOException | RuntimeException e) {
-            policy.close();
+            data.close();
             throw e;
         }
     }
 
-    private static CausalLm load(Path folder, ai.djl.Device device, DataType precision) {
+    /** Precomputed reference log-probs for both splits (cached), or a live reference model. */
+    private static References references(TrainConfig config, TrainingData data, Device device,
+            TrainingListener listener) throws IOException {
+        ModelSettings models = config.model();
+        if (models.referenceMode() == ReferenceMode.LIVE) {
+            LiveReference live = new LiveReference(CausalLm.load(models.reference(), device,
+                    models.referencePrecision().dataType()));
+            return new References(live, live, live);
+        }
+        CorpusSurvey survey = data.survey();
+        int total = survey.trainPairs() + survey.evalPairs();
+        Files.createDirectories(models.referenceCache());
+        try (LazyModel reference = new LazyModel(() -> load(models.reference(), device,
+                models.referencePrecision()))) {
+            ReferenceLogProbs train = ReferenceLogProbs.load(models.referenceCache().resolve("reference_train.safetensors"),
+                    cacheKey(models, survey.digest(Split.TRAIN)), survey.trainPairs(), reference,
+                    () -> data.inOrder(Split.TRAIN), done -> listener.onReferenceProgress(done, total));
+            ReferenceLogProbs eval = ReferenceLogProbs.load(models.referenceCache().resolve("reference_eval.safetensors"),
+                    cacheKey(models, survey.digest(Split.EVAL)), survey.evalPairs(), reference,
+                    () -> data.inOrder(Split.EVAL),
+                    done -> listener.onReferenceProgress(survey.trainPairs() + done, total));
+            return new References(train, eval, null);
+        }
+    }
+
+    /** SHA-256 over the reference folder, its precision and the digest of the split's tokenised pairs. */
+    private static String cacheKey(ModelSettings models, String pairsDigest) {
         try {
-            return CausalLm.load(folder, device, precision);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            String identity = models.reference().toAbsolutePath().normalize() + "\n" + models.referencePrecision()
+                    + "\n" + pairsDigest;
+            return HexFormat.of().formatHex(digest.digest(identity.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static CausalLm load(Path folder, Device device, Precision precision) {
+        try {
+            return CausalLm.load(folder, device, precision.dataType());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -140,27 +195,16 @@ public final class TrainingSession {
         return output;
     }
 
-    private static BatchConfig batching(TrainConfig config, HfTokenizer tokenizer) {
-        Optional<SpecialToken> eos = tokenizer.specialTokens().eos();
-        int pad = Math.toIntExact(tokenizer.specialTokens().pad().or(() -> eos).map(SpecialToken::id).orElse(0L));
-        return BatchConfig.builder(pad)
-                .batchSize(config.batchSize)
-                .maxLength(config.maxLength)
-                .maxPromptLength(config.maxPromptLength)
-                .paddingSide(PaddingSide.RIGHT)
-                .eosId(eos.map(t -> Math.toIntExact(t.id())).orElse(-1))
-                .build();
-    }
-
     private static void checkData(TrainConfig config, TrainingData data) {
-        int perStep = config.batchSize * config.gradientAccumulation;
-        if (data.train().isEmpty()) {
-            throw new IllegalArgumentException("dataset " + config.datasetPath + " has no training pairs"
-                    + (data.stats() == null ? "" : " (" + data.stats() + ")"));
+        CorpusSurvey survey = data.survey();
+        if (survey.trainPairs() == 0) {
+            throw new IllegalArgumentException("dataset_path: " + data.path() + " has no training pairs ("
+                    + survey.stats().summary() + ")");
         }
-        if (perStep > data.train().size()) {
+        int perStep = config.optimizer().pairsPerStep();
+        if (perStep > survey.trainPairs()) {
             throw new IllegalArgumentException("batch_size x gradient_accumulation = " + perStep
-                    + " pairs exceeds the " + data.train().size() + " training pairs of " + config.datasetPath);
+                    + " pairs exceeds the " + survey.trainPairs() + " training pairs of " + data.path());
         }
     }
 

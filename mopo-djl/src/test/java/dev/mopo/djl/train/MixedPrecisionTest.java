@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mopo.djl.checkpoint.Checkpoint;
 import dev.mopo.djl.checkpoint.SafetensorsDtype;
+import dev.mopo.djl.train.config.Precision;
+import dev.mopo.djl.train.config.TrainConfig;
+import dev.mopo.djl.train.optim.LossScaler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,32 +23,28 @@ class MixedPrecisionTest {
     @TempDir
     Path folder;
 
-    private TrainConfig fp16(Path corpus, String run) {
-        TrainConfig config = TinyRun.config(corpus, folder.resolve(run));
-        config.precision = "fp16";
-        return config;
+    private TrainConfig.Builder fp16(Path corpus, String run) {
+        return TinyRun.config(corpus, folder.resolve(run)).precision(Precision.FP16);
     }
 
     @Test
     void trainsLogsTheLossScaleAndSavesAnFp32Checkpoint() throws IOException {
-        TrainConfig config = fp16(TinyRun.corpus(folder, 40, 5), "run");
-        config.maxSteps = 12;
-        config.batchSize = 2;
-        config.gradientAccumulation = 2;
+        TrainConfig config = fp16(TinyRun.corpus(folder, 40, 5), "run").maxSteps(12).batchSize(2)
+                .gradientAccumulation(2).build();
         Path last;
         try (Trainer trainer = TrainingSession.open(config, false, new TrainingListener() {})) {
             last = trainer.fit();
         }
-        List<JsonObject> steps = TinyRun.trainRecords(config.output);
+        List<JsonNode> steps = TinyRun.trainRecords(config.runtime().output());
         assertEquals(12, steps.size());
         int updates = 0;
-        for (JsonObject step : steps) {
+        for (JsonNode step : steps) {
             assertTrue(step.has("loss_scale"), "metrics.jsonl lacks loss_scale: " + step);
-            assertTrue(Double.isFinite(step.get("loss").getAsDouble()), step.toString());
-            assertEquals(0, step.get("skipped_steps").getAsInt(), step.toString());
+            assertTrue(Double.isFinite(step.get("loss").asDouble()), step.toString());
+            assertEquals(0, step.get("skipped_steps").asInt(), step.toString());
             if (!step.has("overflow")) {
                 updates++;
-                assertTrue(Double.isFinite(step.get("grad_norm").getAsDouble()), step.toString());
+                assertTrue(Double.isFinite(step.get("grad_norm").asDouble()), step.toString());
             }
         }
         assertTrue(updates > 0, "the loss scale never came down far enough for an update: " + steps);
@@ -60,26 +58,24 @@ class MixedPrecisionTest {
 
     @Test
     void overflowsSkipTheStepHalveTheScaleAndAreNotCountedAsNonFinite() throws IOException {
-        TrainConfig config = fp16(TinyRun.corpus(folder, 40, 6), "run");
-        config.maxSteps = 16;
-        config.maxSkippedSteps = 0;
+        TrainConfig config = fp16(TinyRun.corpus(folder, 40, 6), "run").maxSteps(16).maxSkippedSteps(0).build();
         double initial = Math.pow(2, 20);
         int interval = 1;
         try (Trainer trainer = TrainingSession.open(config, false, new TrainingListener() {},
                 new LossScaler(initial, interval))) {
             trainer.fit();
         }
-        List<JsonObject> steps = TinyRun.trainRecords(config.output);
+        List<JsonNode> steps = TinyRun.trainRecords(config.runtime().output());
         assertEquals(16, steps.size());
-        assertTrue(steps.get(0).get("overflow").getAsBoolean(), "2^20 should overflow fp16 gradients");
+        assertTrue(steps.get(0).get("overflow").asBoolean(), "2^20 should overflow fp16 gradients");
         double expected = initial;
         int good = 0;
         boolean grew = false;
-        for (JsonObject step : steps) {
-            assertEquals(expected, step.get("loss_scale").getAsDouble(), step.toString());
-            assertEquals(0, step.get("skipped_steps").getAsInt(), step.toString());
+        for (JsonNode step : steps) {
+            assertEquals(expected, step.get("loss_scale").asDouble(), step.toString());
+            assertEquals(0, step.get("skipped_steps").asInt(), step.toString());
             if (step.has("overflow")) {
-                assertTrue(step.get("skipped").getAsBoolean());
+                assertTrue(step.get("skipped").asBoolean());
                 assertFalse(step.has("grad_norm"));
                 expected /= 2;
                 good = 0;
@@ -100,18 +96,16 @@ class MixedPrecisionTest {
     @Test
     void resumingMatchesAnUninterruptedRun() throws IOException {
         Path corpus = TinyRun.corpus(folder, 40, 7);
-        TrainConfig straight = fp16(corpus, "straight");
-        straight.maxSteps = 10;
+        TrainConfig straight = fp16(corpus, "straight").maxSteps(10).build();
         try (Trainer trainer = TrainingSession.open(straight, false, new TrainingListener() {}, scaler())) {
             trainer.fit();
         }
-        TrainConfig interrupted = fp16(corpus, "interrupted");
-        interrupted.maxSteps = 10;
+        TrainConfig interrupted = fp16(corpus, "interrupted").maxSteps(10).build();
         Trainer[] running = new Trainer[1];
         try (Trainer trainer = TrainingSession.open(interrupted, false, new TrainingListener() {
             @Override
-            public void onStep(long step, Map<String, Object> metrics) {
-                if (step == 5) {
+            public void onStep(StepRecord record) {
+                if (record.step() == 5) {
                     running[0].requestStop();
                 }
             }
@@ -122,10 +116,10 @@ class MixedPrecisionTest {
         try (Trainer trainer = TrainingSession.open(interrupted, true, new TrainingListener() {}, scaler())) {
             trainer.fit();
         }
-        List<JsonObject> expected = TinyRun.trainRecords(straight.output);
-        List<JsonObject> resumed = TinyRun.trainRecords(interrupted.output);
+        List<JsonNode> expected = TinyRun.trainRecords(straight.runtime().output());
+        List<JsonNode> resumed = TinyRun.trainRecords(interrupted.runtime().output());
         assertEquals(expected.size(), resumed.size());
-        for (List<JsonObject> half : List.of(expected.subList(0, 5), expected.subList(5, 10))) {
+        for (List<JsonNode> half : List.of(expected.subList(0, 5), expected.subList(5, 10))) {
             assertTrue(half.stream().anyMatch(r -> r.has("overflow")) && half.stream().anyMatch(r -> r.has("grad_norm")),
                     "each half of the run should hold overflows and updates: " + half);
         }
@@ -133,7 +127,7 @@ class MixedPrecisionTest {
             for (String key : new String[] {"loss", "loss_scale", "lambda/harmless", "win_rate/harmless", "grad_norm"}) {
                 assertEquals(expected.get(i).has(key), resumed.get(i).has(key), key + " at step " + (i + 1));
                 if (expected.get(i).has(key)) {
-                    assertEquals(expected.get(i).get(key).getAsDouble(), resumed.get(i).get(key).getAsDouble(), 0,
+                    assertEquals(expected.get(i).get(key).asDouble(), resumed.get(i).get(key).asDouble(), 0,
                             key + " at step " + (i + 1));
                 }
             }
@@ -142,15 +136,13 @@ class MixedPrecisionTest {
 
     @Test
     void anFp32CheckpointIsNotResumedInFp16() throws IOException {
-        TrainConfig config = TinyRun.config(TinyRun.corpus(folder, 40, 8), folder.resolve("run"));
-        config.maxSteps = 2;
-        try (Trainer trainer = TrainingSession.open(config, false, new TrainingListener() {})) {
+        TrainConfig.Builder config = TinyRun.config(TinyRun.corpus(folder, 40, 8), folder.resolve("run")).maxSteps(2);
+        try (Trainer trainer = TrainingSession.open(config.build(), false, new TrainingListener() {})) {
             trainer.fit();
         }
-        config.precision = "fp16";
-        config.maxSteps = 4;
+        TrainConfig fp16 = config.precision(Precision.FP16).maxSteps(4).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TrainingSession.open(config, true, new TrainingListener() {}).close());
+                () -> TrainingSession.open(fp16, true, new TrainingListener() {}).close());
         assertTrue(e.getMessage().contains("trained in fp32"), e.getMessage());
     }
 }

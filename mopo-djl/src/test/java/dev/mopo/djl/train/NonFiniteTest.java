@@ -10,6 +10,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import dev.mopo.djl.checkpoint.SafetensorsDtype;
 import dev.mopo.djl.model.CausalLm;
+import dev.mopo.djl.train.config.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +33,8 @@ class NonFiniteTest {
             weight.set(new NDIndex("0"), Float.NaN);
             model.save(broken, SafetensorsDtype.F32);
         }
-        TrainConfig config = TinyRun.config(TinyRun.corpus(folder, 40, 4), folder.resolve("run"));
-        config.model = broken;
-        config.reference = TinyRun.MODEL;
-        config.maxSkippedSteps = 2;
+        TrainConfig config = TinyRun.config(TinyRun.corpus(folder, 40, 4), folder.resolve("run"))
+                .model(broken).reference(TinyRun.MODEL).maxSkippedSteps(2).build();
         List<String> warnings = new ArrayList<>();
         TrainingDivergedException e;
         try (Trainer trainer = TrainingSession.open(config, false, new TrainingListener() {
@@ -48,7 +47,7 @@ class NonFiniteTest {
         }
         assertTrue(e.getMessage().contains("3 steps had non-finite losses"), e.getMessage());
         assertEquals(3, warnings.stream().filter(w -> w.contains("step skipped")).count(), warnings.toString());
-        List<String> lines = Files.readAllLines(config.output.resolve("metrics.jsonl"));
+        List<String> lines = Files.readAllLines(config.runtime().output().resolve("metrics.jsonl"));
         assertEquals(2, lines.size(), "the two skipped steps before the abort are logged");
         assertTrue(lines.get(1).contains("\"skipped\":true") && lines.get(1).contains("\"skipped_steps\":2"), lines.get(1));
     }

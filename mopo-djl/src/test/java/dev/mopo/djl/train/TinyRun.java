@@ -2,8 +2,10 @@ package dev.mopo.djl.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mopo.datasets.template.TemplateChoice;
+import dev.mopo.djl.train.config.TrainConfig;
 import dev.mopo.djl.model.CausalLm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import java.util.Random;
 final class TinyRun {
 
     static final Path MODEL = Path.of("src", "test", "resources", "models", "llama-gqa-tied");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
     private TinyRun() {}
@@ -37,22 +40,21 @@ final class TinyRun {
     }
 
     /** A MOPO config on the tiny model and {@code corpus}, writing to {@code output}. */
-    static TrainConfig config(Path corpus, Path output) {
-        TrainConfig config = new TrainConfig();
-        config.model = MODEL;
-        config.datasetPreset = "generic";
-        config.datasetPath = corpus;
-        config.datasetOptions = Map.of("objectives", "helpful,harmless");
-        config.chatTemplate = "plain";
-        config.thresholds = Map.of("harmless", 0.55);
-        config.learningRate = 1e-2;
-        config.batchSize = 4;
-        config.maxSteps = 6;
-        config.evalFraction = 0.2;
-        config.maxLength = 32;
-        config.maxPromptLength = 16;
-        config.output = output;
-        return config;
+    static TrainConfig.Builder config(Path corpus, Path output) {
+        return TrainConfig.builder()
+                .model(MODEL)
+                .datasetPreset("generic")
+                .datasetPath(corpus)
+                .datasetOptions(Map.of("objectives", "helpful,harmless"))
+                .chatTemplate(TemplateChoice.PLAIN)
+                .thresholds(Map.of("harmless", 0.55))
+                .learningRate(1e-2)
+                .batchSize(4)
+                .maxSteps(6)
+                .evalFraction(0.2)
+                .maxLength(32)
+                .maxPromptLength(16)
+                .output(output);
     }
 
     /** Whether the checkpoint in {@code trained} computes other logits than the tiny model it started from. */
@@ -65,18 +67,18 @@ final class TinyRun {
     }
 
     /** Every record of a run's {@code metrics.jsonl}. */
-    static List<JsonObject> records(Path output) throws IOException {
-        List<JsonObject> records = new ArrayList<>();
+    static List<JsonNode> records(Path output) throws IOException {
+        List<JsonNode> records = new ArrayList<>();
         for (String line : Files.readAllLines(output.resolve("metrics.jsonl"))) {
-            records.add(JsonParser.parseString(line).getAsJsonObject());
+            records.add(JSON.readTree(line));
         }
         return records;
     }
 
     /** The optimiser-step records of a run's {@code metrics.jsonl} (evaluations left out). */
-    static List<JsonObject> trainRecords(Path output) throws IOException {
-        List<JsonObject> steps = new ArrayList<>();
-        for (JsonObject record : records(output)) {
+    static List<JsonNode> trainRecords(Path output) throws IOException {
+        List<JsonNode> steps = new ArrayList<>();
+        for (JsonNode record : records(output)) {
             if (!record.has("split")) {
                 steps.add(record);
             }

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.mopo.djl.train.config.TrainConfig;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,19 +22,19 @@ class TrainerTest {
     @Test
     void logsEveryStepEvaluatesAndSavesALoadableCheckpoint() throws IOException {
         Path corpus = TinyRun.corpus(folder, 40, 1);
-        TrainConfig config = TinyRun.config(corpus, folder.resolve("run"));
+        TrainConfig config = TinyRun.config(corpus, folder.resolve("run")).build();
         Path last;
         try (Trainer trainer = TrainingSession.open(config, false, new TrainingListener() {})) {
             last = trainer.fit();
         }
-        List<JsonObject> steps = TinyRun.trainRecords(config.output);
+        List<JsonNode> steps = TinyRun.trainRecords(config.runtime().output());
         assertEquals(6, steps.size());
-        JsonObject first = steps.get(0);
+        JsonNode first = steps.get(0);
         for (String key : new String[] {"loss", "learning_rate", "grad_norm", "margin", "accuracy/helpful",
             "lambda/harmless", "win_rate/helpful", "win_rate/harmless", "ess", "tokens_per_second"}) {
             assertTrue(first.has(key), "metrics.jsonl lacks " + key + ": " + first);
         }
-        assertTrue(TinyRun.records(config.output).stream().anyMatch(r -> r.has("split")), "no evaluation record");
+        assertTrue(TinyRun.records(config.runtime().output()).stream().anyMatch(r -> r.has("split")), "no evaluation record");
         assertEquals("checkpoint-000006", last.getFileName().toString());
         assertTrue(TinyRun.changedTheModel(last), "training changed nothing");
     }
@@ -40,16 +42,16 @@ class TrainerTest {
     @Test
     void resumingMatchesAnUninterruptedRun() throws IOException {
         Path corpus = TinyRun.corpus(folder, 40, 2);
-        TrainConfig straight = TinyRun.config(corpus, folder.resolve("straight"));
+        TrainConfig straight = TinyRun.config(corpus, folder.resolve("straight")).build();
         try (Trainer trainer = TrainingSession.open(straight, false, new TrainingListener() {})) {
             trainer.fit();
         }
-        TrainConfig interrupted = TinyRun.config(corpus, folder.resolve("interrupted"));
+        TrainConfig interrupted = TinyRun.config(corpus, folder.resolve("interrupted")).build();
         Trainer[] running = new Trainer[1];
         try (Trainer trainer = TrainingSession.open(interrupted, false, new TrainingListener() {
             @Override
-            public void onStep(long step, java.util.Map<String, Object> metrics) {
-                if (step == 3) {
+            public void onStep(StepRecord record) {
+                if (record.step() == 3) {
                     running[0].requestStop();
                 }
             }
@@ -60,12 +62,12 @@ class TrainerTest {
         try (Trainer trainer = TrainingSession.open(interrupted, true, new TrainingListener() {})) {
             trainer.fit();
         }
-        List<JsonObject> expected = TinyRun.trainRecords(straight.output);
-        List<JsonObject> resumed = TinyRun.trainRecords(interrupted.output);
+        List<JsonNode> expected = TinyRun.trainRecords(straight.runtime().output());
+        List<JsonNode> resumed = TinyRun.trainRecords(interrupted.runtime().output());
         assertEquals(expected.size(), resumed.size());
         for (int i = 0; i < expected.size(); i++) {
             for (String key : new String[] {"loss", "lambda/harmless", "win_rate/harmless", "grad_norm"}) {
-                assertEquals(expected.get(i).get(key).getAsDouble(), resumed.get(i).get(key).getAsDouble(), 0,
+                assertEquals(expected.get(i).get(key).asDouble(), resumed.get(i).get(key).asDouble(), 0,
                         key + " at step " + (i + 1));
             }
         }
@@ -74,21 +76,18 @@ class TrainerTest {
     @Test
     void badInputIsRefusedBeforeAnyHeavyWork() throws IOException {
         Path corpus = TinyRun.corpus(folder, 10, 3);
-        TrainConfig unknownObjective = TinyRun.config(corpus, folder.resolve("a"));
-        unknownObjective.thresholds = java.util.Map.of("honest", 0.6);
-        refused(unknownObjective, "honest", "does not have");
-        TrainConfig outside = TinyRun.config(corpus, folder.resolve("b"));
-        outside.thresholds = java.util.Map.of("harmless", 1.5);
-        refused(outside, "thresholds.harmless", "1.5");
-        TrainConfig missingModel = TinyRun.config(corpus, folder.resolve("c"));
-        missingModel.model = folder.resolve("nowhere");
-        refused(missingModel, "nowhere", "not a folder");
-        TrainConfig tooBig = TinyRun.config(corpus, folder.resolve("d"));
-        tooBig.batchSize = 64;
-        refused(tooBig, "64 pairs exceeds");
+        refused(TinyRun.config(corpus, folder.resolve("a")).thresholds(Map.of("honest", 0.6)).build(), "honest",
+                "does not have");
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> TinyRun.config(corpus, folder.resolve("b")).thresholds(Map.of("harmless", 1.5)).build());
+        assertTrue(outside.getMessage().contains("thresholds.harmless") && outside.getMessage().contains("1.5"),
+                outside.getMessage());
+        refused(TinyRun.config(corpus, folder.resolve("c")).model(folder.resolve("nowhere")).build(), "nowhere",
+                "not a folder");
+        refused(TinyRun.config(corpus, folder.resolve("d")).batchSize(64).build(), "64 pairs exceeds");
         Path readOnly = Files.createDirectory(folder.resolve("read-only"));
         readOnly.toFile().setWritable(false);
-        TrainConfig unwritable = TinyRun.config(corpus, readOnly.resolve("out"));
+        TrainConfig unwritable = TinyRun.config(corpus, readOnly.resolve("out")).build();
         if (!readOnly.resolve("probe").toFile().canWrite() && !Files.isWritable(readOnly)) {
             refused(unwritable, "cannot write");
         }

@@ -1,0 +1,262 @@
+package dev.mopo.cli.train;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import dev.mopo.core.batch.LogProbReduction;
+import dev.mopo.datasets.template.TemplateChoice;
+import dev.mopo.djl.train.config.EstimatorKind;
+import dev.mopo.djl.train.config.LossKind;
+import dev.mopo.djl.train.config.LrSchedule;
+import dev.mopo.djl.train.config.Precision;
+import dev.mopo.djl.train.config.ReferenceMode;
+import dev.mopo.djl.train.config.TrainConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import picocli.CommandLine.Option;
+
+/**
+ * The settings of {@code mopo train}, one field each: the flag is {@code --kebab-case} of the
+ * field and the YAML key its {@code snake_case}, so {@code dualStepSize} is {@code --dual-step-size}
+ * and {@code dual_step_size:}. A field stays null unless given; {@link #applyTo} hands the given
+ * ones to {@link TrainConfig.Builder}, which holds the defaults and the checks.
+ */
+final class TrainOptions {
+
+    @Option(names = "--model", paramLabel = "DIR", order = 1,
+            description = "Policy checkpoint folder: config.json, safetensors, tokenizer.json (required).")
+    Path model;
+
+    @Option(names = "--reference", paramLabel = "DIR", order = 2,
+            description = "Reference checkpoint folder (default: the model).")
+    Path reference;
+
+    @Option(names = "--reference-mode", paramLabel = "MODE", order = 3,
+            description = "${COMPLETION-CANDIDATES}: reference log-probs computed once and cached, or a live frozen"
+                    + " model.")
+    ReferenceMode referenceMode;
+
+    @Option(names = "--reference-precision", paramLabel = "PRECISION", order = 4,
+            description = "${COMPLETION-CANDIDATES}: what the reference computes in (fp16 halves its memory; for CUDA).")
+    Precision referencePrecision;
+
+    @Option(names = "--reference-cache", paramLabel = "DIR", order = 5,
+            description = "Folder caching reference log-probs, shareable between runs on the same model and data"
+                    + " (default: the output folder).")
+    Path referenceCache;
+
+    @Option(names = "--dataset-preset", paramLabel = "NAME", order = 10,
+            description = "pku-safe-rlhf, hh-rlhf, ultrafeedback, helpsteer2 or generic (required).")
+    String datasetPreset;
+
+    @Option(names = "--dataset-path", paramLabel = "PATH", order = 11,
+            description = "Corpus file or folder: Parquet, Arrow, save_to_disk folder, JSONL, JSONL.gz (required).")
+    Path datasetPath;
+
+    @Option(names = {"--dataset-options", "--dataset-option"}, paramLabel = "KEY=VALUE", order = 12,
+            split = ",(?=[^,=]+=)", splitSynopsisLabel = ",",
+            description = "A preset option, repeatable: subset=harmless-base, strategy=best-vs-worst,"
+                    + " objectives=helpful,harmless (see `mopo data inspect --help`).")
+    Map<String, String> datasetOptions;
+
+    @Option(names = "--chat-template", paramLabel = "NAME", order = 13,
+            description = "${COMPLETION-CANDIDATES}: how prompts are rendered (auto: the checkpoint's, else plain).")
+    TemplateChoice chatTemplate;
+
+    @Option(names = "--objectives", paramLabel = "NAME", split = ",", order = 14,
+            description = "Objectives in the order to use them, primary first (default: the preset's order).")
+    List<String> objectives;
+
+    @Option(names = "--max-length", paramLabel = "TOKENS", order = 15,
+            description = "Most tokens of prompt plus response (TRL's max_length).")
+    Integer maxLength;
+
+    @Option(names = "--max-prompt-length", paramLabel = "TOKENS", order = 16,
+            description = "Most prompt tokens kept, from the prompt's end, when a pair is too long.")
+    Integer maxPromptLength;
+
+    @Option(names = "--eval-fraction", paramLabel = "FRACTION", order = 17,
+            description = "Fraction of pairs held out for evaluation, in [0, 1).")
+    Double evalFraction;
+
+    @Option(names = "--loss", paramLabel = "NAME", order = 20, description = "${COMPLETION-CANDIDATES}.")
+    LossKind loss;
+
+    @JsonAlias("beta")
+    @Option(names = "--tau", paramLabel = "TAU", order = 21,
+            description = "KL strength tau (TRL's beta; --beta and the key beta are accepted too).")
+    Double tau;
+
+    /** TRL's name for {@code tau}. */
+    @Option(names = "--beta", paramLabel = "TAU", hidden = true)
+    void beta(double value) {
+        tau = value;
+    }
+
+    @Option(names = "--label-smoothing", paramLabel = "EPSILON", order = 22,
+            description = "Label smoothing of cdpo, in [0, 0.5).")
+    Double labelSmoothing;
+
+    @Option(names = "--loss-objective", paramLabel = "NAME", order = 23,
+            description = "Objective that orders the pairs of dpo, cdpo and ipo (default: the primary).")
+    String lossObjective;
+
+    @Option(names = "--logp-reduction", paramLabel = "NAME", order = 24,
+            description = "${COMPLETION-CANDIDATES}: log-probs over response tokens (mean: TRL's IPO).")
+    LogProbReduction logpReduction;
+
+    @Option(names = "--loss-weights", paramLabel = "NAME=W", split = ",", order = 25,
+            description = "Per-objective weights of dpo-ls, ipo-ls and modpo, repeatable or comma-separated.")
+    Map<String, Double> lossWeights;
+
+    @Option(names = "--lambdas", paramLabel = "NAME=LAMBDA", split = ",", order = 26,
+            description = "Fixed multipliers of mopo-fixed (starting ones of mopo).")
+    Map<String, Double> lambdas;
+
+    @Option(names = "--thresholds", paramLabel = "NAME=B", split = ",", order = 27,
+            description = "Win-rate thresholds b in (0, 1) per constrained objective (mopo).")
+    Map<String, Double> thresholds;
+
+    @Option(names = "--dual-step-size", paramLabel = "ETA", order = 30, description = "Dual step size eta.")
+    Double dualStepSize;
+
+    @Option(names = "--dual-interval", paramLabel = "STEPS", order = 31,
+            description = "Run the dual step every this many optimiser steps.")
+    Integer dualInterval;
+
+    @Option(names = "--dual-estimator", paramLabel = "NAME", order = 32,
+            description = "${COMPLETION-CANDIDATES}: the win-rate estimator of the dual step.")
+    EstimatorKind dualEstimator;
+
+    @Option(names = "--estimate-ema", paramLabel = "FACTOR", order = 33,
+            description = "Moving-average factor of the win-rate estimates, in [0, 1).")
+    Double estimateEma;
+
+    @Option(names = "--max-lambda", paramLabel = "LAMBDA", order = 34, description = "Upper bound of the multipliers.")
+    Double maxLambda;
+
+    @Option(names = "--learning-rate", paramLabel = "RATE", order = 40, description = "AdamW's peak learning rate.")
+    Double learningRate;
+
+    @Option(names = "--warmup-steps", paramLabel = "STEPS", order = 41, description = "Linear warm-up steps.")
+    Integer warmupSteps;
+
+    @Option(names = "--lr-schedule", paramLabel = "NAME", order = 42,
+            description = "${COMPLETION-CANDIDATES}: the decay after warm-up.")
+    LrSchedule lrSchedule;
+
+    @Option(names = "--weight-decay", paramLabel = "DECAY", order = 43,
+            description = "AdamW's decoupled weight decay (biases and normalisation weights exempt).")
+    Double weightDecay;
+
+    @Option(names = "--max-grad-norm", paramLabel = "NORM", order = 44,
+            description = "Clip gradients to this global L2 norm (0: no clipping).")
+    Double maxGradNorm;
+
+    @Option(names = "--batch-size", paramLabel = "PAIRS", order = 45, description = "Pairs per micro-batch.")
+    Integer batchSize;
+
+    @Option(names = "--gradient-accumulation", paramLabel = "MICRO_BATCHES", order = 46,
+            description = "Micro-batches per optimiser step.")
+    Integer gradientAccumulation;
+
+    @Option(names = "--epochs", paramLabel = "EPOCHS", order = 47,
+            description = "Passes over the training pairs (ignored when max_steps > 0).")
+    Integer epochs;
+
+    @Option(names = "--max-steps", paramLabel = "STEPS", order = 48,
+            description = "Optimiser steps to run (0: as many as the epochs take).")
+    Integer maxSteps;
+
+    @Option(names = "--output", paramLabel = "DIR", order = 50,
+            description = "Output folder: metrics.jsonl, checkpoints, the final policy (required).")
+    Path output;
+
+    @Option(names = "--device", paramLabel = "DEVICE", order = 51, description = "cpu, cuda or cuda:N.")
+    String device;
+
+    @Option(names = "--precision", paramLabel = "PRECISION", order = 52,
+            description = "${COMPLETION-CANDIDATES}: fp16 is mixed precision (fp16 compute, fp32 master weights,"
+                    + " dynamic loss scaling), meant for CUDA: on CPU it is about 20x slower than fp32.")
+    Precision precision;
+
+    @Option(names = "--seed", paramLabel = "SEED", order = 53, description = "Seed of the data split and order.")
+    Long seed;
+
+    @Option(names = "--eval-interval", paramLabel = "STEPS", order = 54,
+            description = "Evaluate on the held-out pairs every this many steps (0: only at the end).")
+    Integer evalInterval;
+
+    @Option(names = "--save-interval", paramLabel = "STEPS", order = 55,
+            description = "Save a checkpoint every this many steps (0: only at the end).")
+    Integer saveInterval;
+
+    @Option(names = "--max-skipped-steps", paramLabel = "STEPS", order = 56,
+            description = "Non-finite steps skipped before training aborts (fp16 overflows do not count).")
+    Integer maxSkippedSteps;
+
+    /** Relative paths resolved against {@code base} (the folder of the YAML file that gave them). */
+    void resolvePaths(Path base) {
+        model = resolve(base, model);
+        reference = resolve(base, reference);
+        referenceCache = resolve(base, referenceCache);
+        datasetPath = resolve(base, datasetPath);
+        output = resolve(base, output);
+    }
+
+    private static Path resolve(Path base, Path path) {
+        return path == null || path.isAbsolute() ? path : base.resolve(path).normalize();
+    }
+
+    /** Hands every given setting to {@code builder}. */
+    void applyTo(TrainConfig.Builder builder) {
+        set(model, builder::model);
+        set(reference, builder::reference);
+        set(referenceMode, builder::referenceMode);
+        set(referencePrecision, builder::referencePrecision);
+        set(referenceCache, builder::referenceCache);
+        set(datasetPreset, builder::datasetPreset);
+        set(datasetPath, builder::datasetPath);
+        set(datasetOptions, builder::datasetOptions);
+        set(chatTemplate, builder::chatTemplate);
+        set(objectives, builder::objectives);
+        set(maxLength, builder::maxLength);
+        set(maxPromptLength, builder::maxPromptLength);
+        set(evalFraction, builder::evalFraction);
+        set(loss, builder::loss);
+        set(tau, builder::tau);
+        set(labelSmoothing, builder::labelSmoothing);
+        set(lossObjective, builder::lossObjective);
+        set(logpReduction, builder::logpReduction);
+        set(lossWeights, builder::lossWeights);
+        set(lambdas, builder::lambdas);
+        set(thresholds, builder::thresholds);
+        set(dualStepSize, builder::dualStepSize);
+        set(dualInterval, builder::dualInterval);
+        set(dualEstimator, builder::dualEstimator);
+        set(estimateEma, builder::estimateEma);
+        set(maxLambda, builder::maxLambda);
+        set(learningRate, builder::learningRate);
+        set(warmupSteps, builder::warmupSteps);
+        set(lrSchedule, builder::lrSchedule);
+        set(weightDecay, builder::weightDecay);
+        set(maxGradNorm, builder::maxGradNorm);
+        set(batchSize, builder::batchSize);
+        set(gradientAccumulation, builder::gradientAccumulation);
+        set(epochs, builder::epochs);
+        set(maxSteps, builder::maxSteps);
+        set(output, builder::output);
+        set(device, builder::device);
+        set(precision, builder::precision);
+        set(seed, builder::seed);
+        set(evalInterval, builder::evalInterval);
+        set(saveInterval, builder::saveInterval);
+        set(maxSkippedSteps, builder::maxSkippedSteps);
+    }
+
+    private static <T> void set(T value, Consumer<T> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.mopo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code mopo bench train-speed} end to end at the smallest size: files, training, figures, comparison. */
+class TrainSpeedCommandTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void writesInputsTrainsAndComparesWithAReferenceRun() throws Exception {
+        Path trl = folder.resolve("trl.json");
+        Files.writeString(trl, "{\"side\": \"trl\", \"implementation\": \"TRL (test)\", \"attention\": \"sdpa\","
+                + " \"threads\": 1, \"interop_threads\": 1, \"batch_pairs\": 8, \"warmup_steps\": 1,"
+                + " \"tokens_per_step\": 2048, \"peak_rss_bytes\": 1073741824, \"setup_seconds\": 2.0,"
+                + " \"step_seconds\": [0.5, 0.7]}");
+        Path out = folder.resolve("bench");
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        int status;
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            CommandLine commandLine = MopoCommand.commandLine();
+            commandLine.setErr(new PrintWriter(err));
+            status = commandLine.execute("bench", "train-speed", "--out", out.toString(), "--steps", "2", "--warmup",
+                    "1", "--pairs", "8", "--threads", "1", "--compare", trl.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, text + err);
+
+        assertTrue(Files.isRegularFile(out.resolve("model").resolve("model.safetensors")), text);
+        assertTrue(Files.isRegularFile(out.resolve("model").resolve("tokenizer.json")), text);
+        assertEquals(8, Files.readAllLines(out.resolve("data").resolve("pairs.jsonl")).size());
+        JsonNode figures = new ObjectMapper().readTree(text.lines().filter(line -> line.startsWith("{")).findFirst()
+                .orElseThrow(() -> new AssertionError("no JSON line in:\n" + text)));
+        assertEquals("mopo", figures.get("side").asText());
+        assertEquals(1, figures.get("threads").asInt());
+        assertEquals(2, figures.get("step_seconds").size());
+        assertEquals(2 * 8 * 128, figures.get("tokens_per_step").asLong(), "every sequence is 128 tokens");
+        assertTrue(figures.get("seconds_per_step_mean").asDouble() > 0, text);
+        assertTrue(figures.get("peak_rss_bytes").asLong() > 0, text);
+        assertTrue(text.contains("mopo speed / trl speed: ") && text.contains("mopo / trl peak RSS: "), text);
+    }
+}

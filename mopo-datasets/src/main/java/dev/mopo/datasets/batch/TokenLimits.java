@@ -1,0 +1,27 @@
+package dev.mopo.datasets.batch;
+
+import dev.mopo.core.Checks;
+
+/**
+ * How long a tokenised pair may be (TRL's {@code max_length} and {@code max_prompt_length}): when
+ * prompt plus the longer response exceeds {@code maxLength}, the prompt keeps its last
+ * {@code maxPromptLength} tokens, then the responses their first {@code maxLength − maxPromptLength}.
+ *
+ * @param maxLength the most tokens of prompt plus response in one row (the setting {@code max_length})
+ * @param maxPromptLength the most prompt tokens kept when a row is too long ({@code max_prompt_length})
+ */
+public record TokenLimits(int maxLength, int maxPromptLength) {
+
+    /** TRL's DPO defaults: 1024 and 512. */
+    public static final TokenLimits DEFAULT = new TokenLimits(1024, 512);
+
+    /** Validates both limits: the prompt's must leave room for a response. */
+    public TokenLimits {
+        Checks.atLeastOne("max_length", maxLength);
+        Checks.atLeastOne("max_prompt_length", maxPromptLength);
+        if (maxPromptLength >= maxLength) {
+            throw new IllegalArgumentException("max_prompt_length (" + maxPromptLength
+                    + ") must be below max_length (" + maxLength + ") to leave room for the response");
+        }
+    }
+}

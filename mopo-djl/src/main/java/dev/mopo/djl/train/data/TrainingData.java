@@ -1,0 +1,169 @@
+package dev.mopo.djl.train.data;
+
+import dev.mopo.core.objective.ObjectiveSet;
+import dev.mopo.datasets.batch.BatchConfig;
+import dev.mopo.datasets.batch.BatchStream;
+import dev.mopo.datasets.batch.PaddingSide;
+import dev.mopo.datasets.batch.PairTokenizer;
+import dev.mopo.datasets.batch.TokenizedPair;
+import dev.mopo.datasets.batch.TrainEvalSplit;
+import dev.mopo.datasets.example.PreferenceExample;
+import dev.mopo.datasets.preset.Preset;
+import dev.mopo.datasets.preset.Presets;
+import dev.mopo.datasets.read.PairReader;
+import dev.mopo.datasets.read.ReadOptions;
+import dev.mopo.datasets.template.ChatTemplate;
+import dev.mopo.datasets.template.ChatTemplates;
+import dev.mopo.datasets.tokenizer.HfTokenizer;
+import dev.mopo.datasets.tokenizer.SpecialToken;
+import dev.mopo.djl.train.config.TrainConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The corpus of a run, streamed from its file every time it is needed — an epoch of shuffled
+ * training batches, the held-out pairs in file order, the training pairs in file order for the
+ * reference pass — so that memory does not grow with the corpus. Shuffling happens inside a
+ * window of {@link BatchConfig#bufferPairs()} pairs (the whole epoch when the corpus is smaller).
+ *
+ * <p>Opening it reads the corpus once ({@link CorpusSurvey}): the pairs of each split, which
+ * fix the epoch length, and a digest of each split's tokens, which keys cached reference
+ * log-probs. Pairs keep their position within their split ({@code TokenizedPair.index()}) in
+ * every stream.
+ */
+public final class TrainingData implements AutoCloseable {
+
+    private final Path path;
+    private final Preset preset;
+    private final ObjectiveSet objectives;
+    private final int[] outcomeColumns;
+    private final HfTokenizer tokenizer;
+    private final ChatTemplate template;
+    private final BatchConfig batching;
+    private final TrainEvalSplit split;
+    private final long seed;
+    private final CorpusSurvey survey;
+
+    private TrainingData(TrainConfig config, Preset preset, ObjectiveSet objectives, int[] outcomeColumns,
+            HfTokenizer tokenizer, ChatTemplate template) throws IOException {
+        this.path = config.data().datasetPath();
+        this.preset = preset;
+        this.objectives = objectives;
+        this.outcomeColumns = outcomeColumns;
+        this.tokenizer = tokenizer;
+        this.template = template;
+        this.batching = batching(config, tokenizer);
+        this.split = new TrainEvalSplit(config.data().evalFraction(), config.runtime().seed());
+        this.seed = config.runtime().seed();
+        this.survey = readSurvey();
+    }
+
+    /** Opens the corpus a config names, tokenised with the policy's tokenizer, and surveys it. */
+    public static TrainingData open(TrainConfig config) throws IOException {
+        Preset preset = Presets.create(config.data().datasetPreset(), config.data().datasetOptions(),
+                config.data().datasetPath());
+        ObjectiveSet available = preset.objectives();
+        List<String> named = config.data().objectives();
+        ObjectiveSet objectives = named.isEmpty() ? available : ObjectiveSet.of(named);
+        int[] columns = new int[objectives.size()];
+        for (int k = 0; k < columns.length; k++) {
+            if (!available.names().contains(objectives.name(k))) {
+                throw new IllegalArgumentException("objectives names '" + objectives.name(k) + "', which the "
+                        + preset.name() + " dataset does not have; its objectives are " + available);
+            }
+            columns[k] = available.indexOf(objectives.name(k));
+        }
+        Path model = config.model().model();
+        ChatTemplate template = ChatTemplates.named(config.data().chatTemplate(), model);
+        HfTokenizer tokenizer = HfTokenizer.load(model);
+        try {
+            return new TrainingData(config, preset, objectives, columns, tokenizer, template);
+        } catch (IOException | RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    private static BatchConfig batching(TrainConfig config, HfTokenizer tokenizer) {
+        Optional<SpecialToken> eos = tokenizer.specialTokens().eos();
+        int pad = Math.toIntExact(tokenizer.specialTokens().pad().or(() -> eos).map(SpecialToken::id).orElse(0L));
+        return BatchConfig.builder(pad)
+                .batchSize(config.optimizer().batchSize())
+                .limits(config.data().tokenLimits())
+                .paddingSide(PaddingSide.RIGHT)
+                .eosId(eos.map(t -> Math.toIntExact(t.id())).orElse(-1))
+                .build();
+    }
+
+    /** One pass over the corpus: counts and digests of both splits, and the read statistics. */
+    private CorpusSurvey readSurvey() throws IOException {
+        PairTokenizer pairs = new PairTokenizer(template, tokenizer.encoder(), batching);
+        PairDigest train = new PairDigest();
+        PairDigest eval = new PairDigest();
+        try (PairReader reader = PairReader.open(path, preset, ReadOptions.lenient())) {
+            List<PreferenceExample> chunk = new ArrayList<>(PairTokenizer.CHUNK);
+            while (reader.hasNext()) {
+                chunk.add(reader.next());
+                if (chunk.size() == PairTokenizer.CHUNK || !reader.hasNext()) {
+                    for (TokenizedPair pair : pairs.tokenizeAll(chunk)) {
+                        (split.isEval(chunk.get(pair.index())) ? eval : train).add(pair);
+                    }
+                    chunk.clear();
+                }
+            }
+            return new CorpusSurvey(train.pairs(), eval.pairs(), train.hex(), eval.hex(), reader.stats());
+        }
+    }
+
+    /** The run's objectives, primary first. */
+    public ObjectiveSet objectives() {
+        return objectives;
+    }
+
+    /** For each run objective, its column in the corpus's outcomes. */
+    public int[] outcomeColumns() {
+        return outcomeColumns.clone();
+    }
+
+    /** Batch size, length limits, padding and EOS. */
+    public BatchConfig batching() {
+        return batching;
+    }
+
+    /** What opening the corpus found. */
+    public CorpusSurvey survey() {
+        return survey;
+    }
+
+    /** The path of the corpus, for messages. */
+    public Path path() {
+        return path;
+    }
+
+    /**
+     * The training batches of epoch {@code epoch}: shuffled with the run's seed and the epoch, so
+     * that a resumed run sees the same order.
+     */
+    public BatchStream epoch(int epoch) throws IOException {
+        return open(Split.TRAIN, batching.toBuilder().shuffle(seed * 1_000_003L + epoch).build());
+    }
+
+    /** The batches of {@code split} in file order. */
+    public BatchStream inOrder(Split side) throws IOException {
+        return open(side, batching);
+    }
+
+    private BatchStream open(Split side, BatchConfig config) throws IOException {
+        return BatchStream.open(path, preset, ReadOptions.lenient(), side == Split.TRAIN ? split::train : split::eval,
+                template, tokenizer.encoder(), config);
+    }
+
+    /** Closes the tokenizer. */
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
+}

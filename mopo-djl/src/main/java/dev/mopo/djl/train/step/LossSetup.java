@@ -1,0 +1,125 @@
+package dev.mopo.djl.train.step;
+
+import dev.mopo.core.dual.DualAscent;
+import dev.mopo.core.dual.PairwiseEstimator;
+import dev.mopo.core.dual.SnisEstimator;
+import dev.mopo.core.loss.DpoLoss;
+import dev.mopo.core.loss.IpoLoss;
+import dev.mopo.core.loss.ModpoLoss;
+import dev.mopo.core.loss.MopoLoss;
+import dev.mopo.core.loss.MultiplierSource;
+import dev.mopo.core.loss.PreferenceLoss;
+import dev.mopo.core.loss.ScalarisedLoss;
+import dev.mopo.core.objective.ObjectiveSet;
+import dev.mopo.djl.train.config.DualSettings;
+import dev.mopo.djl.train.config.EstimatorKind;
+import dev.mopo.djl.train.config.LossKind;
+import dev.mopo.djl.train.config.LossSettings;
+import java.util.Map;
+
+/**
+ * A run's loss as its settings build it for the dataset's objectives: the policy loss and, for
+ * MOPO, the dual step whose multipliers it reads. Objective names in the settings are checked
+ * here, before any model loads.
+ *
+ * @param kind which loss
+ * @param loss the policy loss
+ * @param dual the dual step, or null for losses without one
+ */
+public record LossSetup(LossKind kind, PreferenceLoss loss, DualStep dual) {
+
+    /** Builds the loss of {@code settings} for {@code objectives}. */
+    public static LossSetup of(LossSettings settings, DualSettings dualSettings, ObjectiveSet objectives) {
+        DualStep dual = settings.loss().hasDual() ? dual(settings, dualSettings, objectives) : null;
+        return new LossSetup(settings.loss(), loss(settings, objectives, dual), dual);
+    }
+
+    private static DualStep dual(LossSettings settings, DualSettings dualSettings, ObjectiveSet objectives) {
+        double[] thresholds = perConstrained(settings.thresholds(), objectives, "thresholds", true);
+        double[] initial = perConstrained(settings.lambdas(), objectives, "lambdas", false);
+        DualAscent ascent = new DualAscent(objectives, thresholds, dualSettings.dualConfig(), initial);
+        return new DualStep(ascent, dualSettings.dualEstimator() == EstimatorKind.PAIRWISE ? new PairwiseEstimator()
+                : new SnisEstimator());
+    }
+
+    private static PreferenceLoss loss(LossSettings settings, ObjectiveSet objectives, DualStep dual) {
+        double tau = settings.tau();
+        int ordered = settings.lossObjective() == null ? 0 : objective(settings.lossObjective(), objectives);
+        switch (settings.loss()) {
+            case MOPO:
+                return new MopoLoss(objectives, tau, settings.logpReduction(), manager -> manager.create(dual.lambda()));
+            case MOPO_FIXED:
+                return new MopoLoss(objectives, tau, settings.logpReduction(),
+                        MultiplierSource.fixed(perConstrained(settings.lambdas(), objectives, "lambdas", true)));
+            case IPO:
+                return new IpoLoss(objectives, ordered, tau, settings.logpReduction());
+            case DPO:
+                return new DpoLoss(objectives, ordered, tau, settings.logpReduction());
+            case CDPO:
+                return new DpoLoss(objectives, ordered, tau, settings.logpReduction(), settings.labelSmoothing());
+            case DPO_LS:
+                return new ScalarisedLoss(objectives, ScalarisedLoss.Family.DPO, tau, settings.logpReduction(),
+                        new double[][] {weights(settings, objectives)});
+            case IPO_LS:
+                return new ScalarisedLoss(objectives, ScalarisedLoss.Family.IPO, tau, settings.logpReduction(),
+                        new double[][] {weights(settings, objectives)});
+            case MODPO:
+                return new ModpoLoss(objectives, tau, settings.logpReduction(),
+                        new double[][] {weights(settings, objectives)});
+            default:
+                throw new AssertionError(settings.loss());
+        }
+    }
+
+    private static int objective(String name, ObjectiveSet objectives) {
+        if (!objectives.names().contains(name)) {
+            throw new IllegalArgumentException("loss_objective names '" + name
+                    + "', which the dataset does not have; its objectives are " + objectives);
+        }
+        return objectives.indexOf(name);
+    }
+
+    private static double[] weights(LossSettings settings, ObjectiveSet objectives) {
+        checkNames(settings.lossWeights(), objectives, "loss_weights");
+        double[] weights = new double[objectives.size()];
+        for (int k = 0; k < weights.length; k++) {
+            Double w = settings.lossWeights().get(objectives.name(k));
+            if (w == null) {
+                throw new IllegalArgumentException("loss_weights must give a weight for every objective "
+                        + objectives + "; missing '" + objectives.name(k) + "'");
+            }
+            weights[k] = w;
+        }
+        return weights;
+    }
+
+    /** Values for the constrained objectives, in order (0 where optional and absent); other names are errors. */
+    private static double[] perConstrained(Map<String, Double> values, ObjectiveSet objectives, String key,
+            boolean required) {
+        checkNames(values, objectives, key);
+        if (values.containsKey(objectives.primary())) {
+            throw new IllegalArgumentException(key + ": '" + objectives.primary()
+                    + "' is the primary objective; " + key + " apply to the constrained ones " + objectives.constrained());
+        }
+        double[] result = new double[objectives.constrainedCount()];
+        for (int k = 0; k < result.length; k++) {
+            String name = objectives.name(k + 1);
+            Double value = values.get(name);
+            if (value == null && required) {
+                throw new IllegalArgumentException(key + " must give a value for every constrained objective "
+                        + objectives.constrained() + "; missing '" + name + "'");
+            }
+            result[k] = value == null ? 0 : value;
+        }
+        return result;
+    }
+
+    private static void checkNames(Map<String, Double> values, ObjectiveSet objectives, String key) {
+        for (String name : values.keySet()) {
+            if (!objectives.names().contains(name)) {
+                throw new IllegalArgumentException(key + " names objective '" + name
+                        + "', which the dataset does not have; its objectives are " + objectives);
+            }
+        }
+    }
+}

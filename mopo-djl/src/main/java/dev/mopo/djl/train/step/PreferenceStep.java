@@ -1,0 +1,80 @@
+package dev.mopo.djl.train.step;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import dev.mopo.core.batch.PreferenceBatch;
+import dev.mopo.core.loss.LossOutput;
+import dev.mopo.core.loss.PreferenceLoss;
+import dev.mopo.datasets.batch.TokenBatch;
+import dev.mopo.djl.logprob.LogProbs;
+import dev.mopo.djl.logprob.SequenceLogProbs;
+import dev.mopo.djl.model.CausalLm;
+import dev.mopo.djl.train.reference.ReferenceScores;
+import dev.mopo.djl.train.reference.ReferenceSource;
+
+/**
+ * One batch of pairs through the policy: token arrays, the policy's log-probs of both responses
+ * (differentiable when training, inside a gradient collector), the reference's from a
+ * {@link ReferenceSource}, the {@link PreferenceBatch} the losses read, and the loss. Training
+ * and evaluation run this same forward.
+ */
+public final class PreferenceStep {
+
+    private final CausalLm policy;
+    private final PreferenceLoss loss;
+    private final int[] outcomeColumns;
+    private final boolean needsRewards;
+
+    /**
+     * A step of {@code policy} under {@code loss}; {@code outcomeColumns[k]} is the batch column of
+     * the loss's objective k; {@code needsRewards} adds point-wise reward margins (MODPO).
+     */
+    public PreferenceStep(CausalLm policy, PreferenceLoss loss, int[] outcomeColumns, boolean needsRewards) {
+        this.policy = policy;
+        this.loss = loss;
+        this.outcomeColumns = outcomeColumns.clone();
+        this.needsRewards = needsRewards;
+    }
+
+    /**
+     * The forward of {@code tokens}, its arrays on {@code manager}; {@code training} records the
+     * graph for backward.
+     *
+     * @throws dev.mopo.core.batch.NonFiniteLogProbException when a log-prob is not finite
+     */
+    public Forward forward(TokenBatch tokens, ReferenceSource reference, NDManager manager, boolean training) {
+        BatchTensors tensors = BatchTensors.of(tokens, outcomeColumns, needsRewards, manager);
+        double tokenCount = tensors.attentionMask().sum().toType(DataType.FLOAT64, false).getDouble();
+        ReferenceScores referenceScores = reference.scores(tokens, tensors, manager);
+        SequenceLogProbs scored = LogProbs.score(policy.block(), policy.parameterStore(), tensors.ids(),
+                tensors.attentionMask(), tensors.responseMask(), training);
+        int pairs = tokens.size();
+        NDArray sum = scored.sum().toType(DataType.FLOAT32, false);
+        PreferenceBatch.Builder builder = PreferenceBatch.builder()
+                .policy(sum.get(":" + pairs), sum.get(pairs + ":"))
+                .reference(referenceScores.sumA(), referenceScores.sumB())
+                .tokens(referenceScores.tokensA(), referenceScores.tokensB())
+                .outcomes(tensors.outcomes());
+        if (tensors.rewardMargins() != null) {
+            builder.rewardMargins(tensors.rewardMargins());
+        }
+        PreferenceBatch batch = builder.build();
+        return new Forward(batch, loss.compute(batch), tokenCount);
+    }
+
+    /**
+     * One forward's results.
+     *
+     * @param batch the pairs as the losses see them
+     * @param output the loss (attached to the graph when training) and its metrics
+     * @param tokens the real tokens in the batch, padding excluded (for throughput)
+     */
+    public record Forward(PreferenceBatch batch, LossOutput output, double tokens) {
+
+        /** The loss as a Java number. */
+        public double lossValue() {
+            return output.loss().toType(DataType.FLOAT64, false).getDouble();
+        }
+    }
+}
