@@ -1,14 +1,12 @@
 package dev.mopo.cli;
 
-import ai.djl.ndarray.types.DataType;
 import dev.mopo.datasets.tokenizer.HfTokenizer;
-import dev.mopo.datasets.tokenizer.SpecialToken;
 import dev.mopo.djl.generate.GenerationConfig;
+import dev.mopo.djl.generate.GenerationDefaults;
 import dev.mopo.djl.generate.Generator;
 import dev.mopo.djl.model.CausalLm;
 import dev.mopo.djl.train.config.Precision;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /** {@code mopo model generate}: continue a prompt with the checkpoint's tokenizer. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Continue a prompt: greedy by default, temperature/top-p sampling with --temperature.")
+        description = {"Continue a prompt with the checkpoint's generation settings (generation_config.json, as"
+                + " transformers reads it: stop ids, greedy or sampled, temperature, top-p, top-k); the flags override them."})
 final class ModelGenerateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR",
@@ -27,15 +26,20 @@ final class ModelGenerateCommand implements Callable<Integer> {
     @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The prompt text.")
     private String prompt;
 
-    @Option(names = "--max-new-tokens", defaultValue = "64", description = "Token budget (default: ${DEFAULT-VALUE}).")
-    private int maxNewTokens;
+    @Option(names = "--max-new-tokens", paramLabel = "TOKENS",
+            description = "Token budget (default: the generation config's max_new_tokens, else 64).")
+    private Integer maxNewTokens;
 
-    @Option(names = "--temperature", defaultValue = "0",
-            description = "0 for greedy decoding, else the sampling temperature (default: ${DEFAULT-VALUE}).")
-    private double temperature;
+    @Option(names = "--temperature", paramLabel = "T",
+            description = "0 for greedy decoding, else sample at this temperature (default: the generation config's).")
+    private Double temperature;
 
-    @Option(names = "--top-p", defaultValue = "1", description = "Nucleus sampling mass (default: ${DEFAULT-VALUE}).")
-    private double topP;
+    @Option(names = "--top-p", paramLabel = "MASS", description = "Nucleus sampling mass (default: the generation config's).")
+    private Double topP;
+
+    @Option(names = "--top-k", paramLabel = "TOKENS",
+            description = "Sample from the k most likely tokens, 0 for all (default: the generation config's, else 50).")
+    private Integer topK;
 
     @Option(names = "--seed", defaultValue = "0", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -50,13 +54,14 @@ final class ModelGenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (HfTokenizer tokenizer = HfTokenizer.load(model);
                 CausalLm lm = CausalLm.load(model, device.device(), Precision.of("--precision", precision).dataType())) {
-            List<Long> eos = new ArrayList<>(lm.config().specialTokens().eos());
-            tokenizer.specialTokens().eos().map(SpecialToken::id).filter(id -> !eos.contains(id)).ifPresent(eos::add);
-            long pad = tokenizer.specialTokens().pad().map(SpecialToken::id)
-                    .orElse(eos.isEmpty() ? 0L : eos.get(0));
-            GenerationConfig config = temperature == 0
-                    ? GenerationConfig.greedy(maxNewTokens, eos, pad)
-                    : GenerationConfig.sampling(maxNewTokens, temperature, topP, seed, eos, pad);
+            GenerationDefaults defaults = GenerationDefaults.read(model, lm.config().specialTokens());
+            int budget = maxNewTokens != null ? maxNewTokens : (int) defaults.maxNewTokens().orElse(64);
+            boolean sample = temperature == null ? defaults.doSample() : temperature > 0;
+            GenerationConfig config = sample
+                    ? new GenerationConfig(budget, temperature == null ? defaults.temperature() : temperature,
+                            topP == null ? defaults.topP() : topP, topK == null ? defaults.topK() : topK, seed,
+                            defaults.eosTokenIds(), defaults.padOrEos())
+                    : GenerationConfig.greedy(budget, defaults.eosTokenIds(), defaults.padOrEos());
             long[] ids = tokenizer.encode(prompt);
             long[] continuation = new Generator(lm).generate(List.of(ids), config).get(0);
             System.out.println(prompt + tokenizer.decode(continuation, true));

@@ -39,7 +39,8 @@ final class PairTerms {
 
     /**
      * The metrics every loss reports: the mean margin {@code h} and, per objective, the pairwise
-     * accuracy — the fraction of labelled pairs on which {@code sign(h)} agrees with the outcome.
+     * accuracy — the fraction of labelled pairs on which {@code sign(h)} agrees with the outcome;
+     * NaN for an objective that labels no pair of the batch (there is nothing to be accurate on).
      */
     static Map<String, NDArray> standardMetrics(NDArray margin, PreferenceBatch batch, ObjectiveSet objectives) {
         Map<String, NDArray> metrics = new LinkedHashMap<>();
@@ -51,7 +52,7 @@ final class PairTerms {
             NDArray labelled = outcome.abs();
             NDArray agree = marginSign.mul(outcome).gt(0).toType(detached.getDataType(), false);
             NDArray runs = agree.sum().div(agree.size() / outcome.size());
-            metrics.put("accuracy/" + objectives.name(k), runs.div(labelled.sum().maximum(1)));
+            metrics.put("accuracy/" + objectives.name(k), runs.div(labelled.sum()));
         }
         return metrics;
     }

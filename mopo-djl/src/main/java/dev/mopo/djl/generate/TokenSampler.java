@@ -8,7 +8,8 @@ import java.util.stream.IntStream;
 /**
  * Picks the next token from one row of logits, in Java so that a seed fixes the draw whatever
  * the device: argmax (first maximum) when greedy, otherwise a draw from
- * {@code softmax(logits / temperature)} restricted to the top-p nucleus.
+ * {@code softmax(logits / temperature)} restricted to the top-k tokens and then to the top-p
+ * nucleus of those (transformers' order).
  */
 final class TokenSampler {
 
@@ -45,9 +46,16 @@ final class TokenSampler {
         Integer[] order = IntStream.range(0, logits.length).boxed().toArray(Integer[]::new);
         double[] p = probabilities;
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -p[i]).thenComparingInt(i -> i));
+        int candidates = config.topK() > 0 ? Math.min(config.topK(), order.length) : order.length;
+        if (candidates < order.length) {
+            total = 0;
+            for (int k = 0; k < candidates; k++) {
+                total += probabilities[order[k]];
+            }
+        }
         int kept = 0;
         double mass = 0;
-        while (kept < order.length && (kept == 0 || mass < config.topP() * total)) {
+        while (kept < candidates && (kept == 0 || mass < config.topP() * total)) {
             mass += probabilities[order[kept]];
             kept++;
         }

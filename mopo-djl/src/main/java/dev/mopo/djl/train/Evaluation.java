@@ -51,7 +51,7 @@ final class Evaluation {
         float[] ratiosB = new float[n];
         float[][] outcomes = new float[n][];
         double lossSum = 0;
-        Map<String, Double> metricSums = new LinkedHashMap<>();
+        MetricMeans metrics = new MetricMeans();
         try (BatchStream batches = data.inOrder(Split.EVAL)) {
             while (batches.hasNext()) {
                 TokenBatch tokens = batches.next();
@@ -60,7 +60,7 @@ final class Evaluation {
                     PreferenceStep.Forward forward = step.forward(tokens, reference, batchManager, false);
                     double weight = tokens.size();
                     lossSum += forward.lossValue() * weight;
-                    forward.output().metricValues().forEach((name, v) -> metricSums.merge(name, v * weight, Double::sum));
+                    metrics.add(forward.output().metricValues(), weight);
                     PreferenceBatch batch = forward.batch();
                     float[] ratioA = batch.logRatioA(LogProbReduction.SUM).toType(DataType.FLOAT32, false).toFloatArray();
                     float[] ratioB = batch.logRatioB(LogProbReduction.SUM).toType(DataType.FLOAT32, false).toFloatArray();
@@ -75,8 +75,6 @@ final class Evaluation {
                 }
             }
         }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metricSums.forEach((name, v) -> metrics.put(name, v / n));
         try (NDManager estimates = NDManager.newBaseManager()) {
             WinRateEstimate estimate = SnisEstimator.estimate(estimates.create(ratiosA), estimates.create(ratiosB),
                     estimates.create(outcomes).add(1).div(2));
@@ -85,7 +83,8 @@ final class Evaluation {
             for (int k = 0; k < rates.length; k++) {
                 winRates.put(objectives.name(k), rates[k]);
             }
-            return new EvalRecord(afterStep, n, lossSum / n, metrics, winRates, estimate.effectiveSampleSizePerRun()[0]);
+            return new EvalRecord(afterStep, n, lossSum / n, metrics.means(), winRates,
+                    estimate.effectiveSampleSizePerRun()[0]);
         }
     }
 }

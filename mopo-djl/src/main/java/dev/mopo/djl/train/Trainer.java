@@ -170,10 +170,7 @@ public final class Trainer implements AutoCloseable {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         double loss = finite || overflow ? totals.loss / micros : Double.NaN;
-        Map<String, Double> lossMetrics = new LinkedHashMap<>();
-        if (finite) {
-            totals.metrics.forEach((name, v) -> lossMetrics.put(name, v / micros));
-        }
+        Map<String, Double> lossMetrics = finite ? totals.metrics.means() : Map.of();
         return new StepRecord(step, progress, rate, lossScale, loss, lossMetrics, finite ? gradNorm : Double.NaN,
                 dualRecord, !finite, overflow, skippedSteps, seconds, totals.tokens / seconds);
     }
@@ -194,7 +191,7 @@ public final class Trainer implements AutoCloseable {
     private static final class StepTotals {
         double loss;
         double tokens;
-        final Map<String, Double> metrics = new LinkedHashMap<>();
+        final MetricMeans metrics = new MetricMeans();
     }
 
     /**
@@ -216,7 +213,7 @@ public final class Trainer implements AutoCloseable {
                 collector.backward(scaledForBackward(forward.output().loss(), config.optimizer().gradientAccumulation(),
                         update.scaler() == null ? null : update.lossScale()));
                 totals.loss += value;
-                forward.output().metricValues().forEach((name, v) -> totals.metrics.merge(name, v, Double::sum));
+                totals.metrics.add(forward.output().metricValues(), 1);
                 if (dual != null) {
                     dual.observe(forward.batch());
                 }

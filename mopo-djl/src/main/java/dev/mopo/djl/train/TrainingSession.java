@@ -87,6 +87,8 @@ public final class TrainingSession {
         try {
             checkData(config, data);
             LossSetup loss = LossSetup.of(config.loss(), config.dual(), data.objectives());
+            LossSetup.requireLabels(config.loss(), data.objectives(), data.survey().labelledTrainPairs(),
+                    data.path().toString());
             TrainerState state = resume ? Checkpoints.state(latest.get()) : null;
             boolean half = config.runtime().precision() == Precision.FP16;
             if (resume && half && state.lossScaler() == null) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.mopo.djl.train.config.LossKind;
 import dev.mopo.djl.train.config.TrainConfig;
 import java.util.List;
 import java.util.Map;
@@ -99,5 +100,40 @@ class TrainerTest {
         for (String fragment : fragments) {
             assertTrue(e.getMessage().contains(fragment), "'" + e.getMessage() + "' should mention " + fragment);
         }
+    }
+
+    @Test
+    void aLossWhoseObjectiveLabelsNoPairIsRefused() throws IOException {
+        Path corpus = folder.resolve("ties.jsonl");
+        List<String> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            rows.add("{\"prompt\": \"q" + i + "\", \"response_a\": \"a" + i + "\", \"response_b\": \"b" + i
+                    + "\", \"helpful\": 1, \"harmless\": 0}");
+        }
+        Files.write(corpus, rows);
+        TrainConfig dpo = TinyRun.config(corpus, folder.resolve("dpo")).loss(LossKind.DPO).lossObjective("harmless")
+                .thresholds(Map.of()).build();
+        refused(dpo, "objective 'harmless' labels none of the training pairs", "loss dpo", "helpful");
+        TrainConfig mopo = TinyRun.config(corpus, folder.resolve("mopo")).build();
+        refused(mopo, "objective 'harmless' labels none", "loss mopo");
+    }
+
+    @Test
+    void accuracyIsLeftOutForAnObjectiveThatLabelsNoPairOfTheStep() throws IOException {
+        Path corpus = folder.resolve("sparse.jsonl");
+        List<String> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            rows.add("{\"prompt\": \"q" + i + "\", \"response_a\": \"a" + i + "\", \"response_b\": \"b" + i
+                    + "\", \"helpful\": 1, \"harmless\": " + (i == 3 ? 1 : 0) + "}");
+        }
+        Files.write(corpus, rows);
+        TrainConfig config = TinyRun.config(corpus, folder.resolve("run")).evalFraction(0).maxSteps(5).build();
+        try (Trainer trainer = TrainingSession.open(config, false, new TrainingListener() {})) {
+            trainer.fit();
+        }
+        List<JsonNode> steps = TinyRun.trainRecords(config.runtime().output());
+        assertEquals(1, steps.stream().filter(r -> r.has("accuracy/harmless")).count(),
+                "in one epoch, only the step holding the one labelled pair reports its accuracy: " + steps);
+        assertTrue(steps.stream().allMatch(r -> r.has("accuracy/helpful")));
     }
 }

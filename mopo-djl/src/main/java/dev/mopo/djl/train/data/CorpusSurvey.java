@@ -10,9 +10,11 @@ import dev.mopo.datasets.read.ReadStats;
  * @param evalPairs pairs in the held-out split
  * @param trainDigest the training split's {@link PairDigest}
  * @param evalDigest the held-out split's {@link PairDigest}
+ * @param labelledTrainPairs per run objective (primary first), the training pairs it labels (outcome not a tie)
  * @param stats rows read, pairs kept, rejections by reason
  */
-public record CorpusSurvey(int trainPairs, int evalPairs, String trainDigest, String evalDigest, ReadStats stats) {
+public record CorpusSurvey(int trainPairs, int evalPairs, String trainDigest, String evalDigest,
+        long[] labelledTrainPairs, ReadStats stats) {
 
     /** The pairs in {@code split}. */
     public int pairs(Split split) {

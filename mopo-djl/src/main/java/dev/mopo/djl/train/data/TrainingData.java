@@ -103,18 +103,33 @@ public final class TrainingData implements AutoCloseable {
         PairTokenizer pairs = new PairTokenizer(template, tokenizer.encoder(), batching);
         PairDigest train = new PairDigest();
         PairDigest eval = new PairDigest();
+        long[] labelled = new long[outcomeColumns.length];
         try (PairReader reader = PairReader.open(path, preset, ReadOptions.lenient())) {
             List<PreferenceExample> chunk = new ArrayList<>(PairTokenizer.CHUNK);
             while (reader.hasNext()) {
                 chunk.add(reader.next());
                 if (chunk.size() == PairTokenizer.CHUNK || !reader.hasNext()) {
                     for (TokenizedPair pair : pairs.tokenizeAll(chunk)) {
-                        (split.isEval(chunk.get(pair.index())) ? eval : train).add(pair);
+                        if (split.isEval(chunk.get(pair.index()))) {
+                            eval.add(pair);
+                        } else {
+                            train.add(pair);
+                            countLabels(pair, labelled);
+                        }
                     }
                     chunk.clear();
                 }
             }
-            return new CorpusSurvey(train.pairs(), eval.pairs(), train.hex(), eval.hex(), reader.stats());
+            return new CorpusSurvey(train.pairs(), eval.pairs(), train.hex(), eval.hex(), labelled, reader.stats());
+        }
+    }
+
+    private void countLabels(TokenizedPair pair, long[] labelled) {
+        int[] outcomes = pair.outcomes();
+        for (int k = 0; k < outcomeColumns.length; k++) {
+            if (outcomes[outcomeColumns[k]] != 0) {
+                labelled[k]++;
+            }
         }
     }
 

@@ -71,6 +71,56 @@ public record LossSetup(LossKind kind, PreferenceLoss loss, DualStep dual) {
         }
     }
 
+    /**
+     * Fails when an objective the loss learns from labels none of the training pairs (every pair
+     * ties on it), which would train on a zero loss and gradient: the loss's ordering objective for
+     * dpo, cdpo and ipo, the primary (and each thresholded objective) for MOPO, every weighted
+     * objective for the scalarised losses and the primary for MODPO.
+     *
+     * @param labelled per objective, the training pairs it labels
+     * @param dataset the corpus, for the message
+     */
+    public static void requireLabels(LossSettings settings, ObjectiveSet objectives, long[] labelled, String dataset) {
+        for (int k = 0; k < objectives.size(); k++) {
+            if (labelled[k] == 0 && learnsFrom(settings, objectives, k)) {
+                throw new IllegalArgumentException("objective '" + objectives.name(k) + "' labels none of the training"
+                        + " pairs of " + dataset + " (every pair ties on it), so loss " + settings.loss() + " has nothing"
+                        + " to learn from it; " + fix(settings, objectives, labelled));
+            }
+        }
+    }
+
+    private static boolean learnsFrom(LossSettings settings, ObjectiveSet objectives, int k) {
+        String name = objectives.name(k);
+        switch (settings.loss()) {
+            case IPO:
+            case DPO:
+            case CDPO:
+                return k == (settings.lossObjective() == null ? 0 : objectives.indexOf(settings.lossObjective()));
+            case DPO_LS:
+            case IPO_LS:
+                return settings.lossWeights().getOrDefault(name, 0.0) > 0;
+            case MOPO:
+                return k == 0 || settings.thresholds().containsKey(name);
+            default:
+                return k == 0;
+        }
+    }
+
+    private static String fix(LossSettings settings, ObjectiveSet objectives, long[] labelled) {
+        StringBuilder labelling = new StringBuilder();
+        for (int k = 0; k < objectives.size(); k++) {
+            if (labelled[k] > 0) {
+                labelling.append(labelling.length() == 0 ? "" : ", ").append(objectives.name(k));
+            }
+        }
+        if (labelling.length() == 0) {
+            return "no objective labels any pair: check the preset and its options (dataset_options)";
+        }
+        return "objectives that label pairs here: " + labelling + " (choose with loss_objective or objectives, or use"
+                + " data that labels this one)";
+    }
+
     private static int objective(String name, ObjectiveSet objectives) {
         if (!objectives.names().contains(name)) {
             throw new IllegalArgumentException("loss_objective names '" + name
