@@ -4,7 +4,7 @@
 # alone on ten times the pairs, as one Parquet file, as ten Parquet shards and as one Arrow IPC
 # stream, to show how its memory behaves as the data grows.
 #
-# Usage (from the repository root): mopo-datasets/src/test/bench/run_data_bench.sh [WORK_DIR] [PAIRS]
+# Usage (from the repository root): mopo-bench/src/test/bench/run_data_bench.sh [WORK_DIR] [PAIRS]
 #   WORK_DIR  where data, tokenizer and results go (default /tmp/mopo-bench; nothing is committed)
 #   PAIRS     pairs in the base file (default 100000; the large file has ten times as many)
 # Environment: PY (default ~/.ref/bin/python, with datasets, pyarrow, transformers, tokenizers),
@@ -17,7 +17,7 @@ PAIRS="${2:-100000}"
 LARGE=$((PAIRS * 10))
 PY="${PY:-$HOME/.ref/bin/python}"
 export MOPO_HEAP="${MOPO_HEAP:-512m}"
-SCRIPT="$ROOT/mopo-datasets/src/test/fixtures/bench_data.py"
+SCRIPT="$ROOT/mopo-bench/src/test/fixtures/bench_data.py"
 mkdir -p "$WORK"
 
 [ -f "$WORK/tok/tokenizer.json" ] || "$PY" "$SCRIPT" tokenizer --out "$WORK/tok"

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code mopo bench data}: read, tokenise and batch a corpus end to end, printing pairs per
- * second and peak memory. {@code mopo-datasets/src/test/bench/run_data_bench.sh} runs it beside
+ * second and peak memory. {@code mopo-bench/src/test/bench/run_data_bench.sh} runs it beside
  * Hugging Face {@code datasets .map} on the same generated file and tokenizer.
  */
 @Command(name = "data", mixinStandardHelpOptions = true, sortOptions = false,

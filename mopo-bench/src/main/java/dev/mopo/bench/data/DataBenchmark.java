@@ -25,7 +25,7 @@ import java.util.function.ToLongFunction;
  * set, the heap's peak, and the resident set sampled as the read goes on, which stays flat when
  * memory does not grow with the file.
  *
- * <p>{@code mopo bench data} runs it; {@code mopo-datasets/src/test/bench/run_data_bench.sh} runs
+ * <p>{@code mopo bench data} runs it; {@code mopo-bench/src/test/bench/run_data_bench.sh} runs
  * that beside the Hugging Face {@code datasets} reference.
  */
 public final class DataBenchmark {
