@@ -26,7 +26,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EngineThreads.preferOneForTinyTensors();
         DemoConfig config = reduced ? DemoConfig.REDUCED : DemoConfig.DEFAULT;
-        try (ConsoleProgress progress = new ConsoleProgress()) {
+        try (ConsoleProgress progress = ConsoleProgress.create(10)) {
             Path report = new Demo(config, out, line -> System.out.println("mopo demo: " + line)).run(progress);
             System.out.println("open " + report);
         }

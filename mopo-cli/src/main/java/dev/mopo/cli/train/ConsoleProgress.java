@@ -3,56 +3,47 @@ package dev.mopo.cli.train;
 import dev.mopo.djl.train.EvalRecord;
 import dev.mopo.djl.train.StepRecord;
 import dev.mopo.djl.train.TrainingListener;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Locale;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Training on the console: a progress bar for the reference pass, one for the optimiser steps
- * with ETA and the latest loss and multipliers, and warnings and evaluations as plain lines.
+ * Training on the console. On a terminal, progress bars ({@link TerminalBars}); in a log file or
+ * CI, one plain line every {@code logging_steps} steps ({@link LogLines}) instead of bars redrawn
+ * with carriage returns. Warnings, evaluations and checkpoints are plain lines either way; the
+ * multiplier is written {@code λ} where the output's charset has it, else {@code lambda}.
  */
-public final class ConsoleProgress implements TrainingListener, AutoCloseable {
+public abstract class ConsoleProgress implements TrainingListener, AutoCloseable {
 
-    private static final int LOG_LINE_WIDTH = 160;
+    private final String lambda;
+    /** Where everything goes: standard error, so that standard output carries only results. */
+    protected final PrintStream out = System.err;
 
-    private ProgressBar reference;
-    private ProgressBar training;
-
-    @Override
-    public void onReferenceProgress(int done, int total) {
-        if (reference == null) {
-            reference = bar("reference log-probs", total, " pairs");
-        }
-        reference.stepTo(done);
-        if (done >= total) {
-            reference.close();
-            reference = null;
-        }
+    ConsoleProgress() {
+        Charset charset = Charset.forName(System.getProperty("stderr.encoding",
+                System.getProperty("sun.stderr.encoding", Charset.defaultCharset().name())));
+        this.lambda = charset.newEncoder().canEncode('λ') ? "λ" : "lambda";
     }
 
-    @Override
-    public void onStart(long firstStep, long totalSteps) {
-        if (training != null) {
-            training.close();
-        }
-        training = bar("train", totalSteps, " steps");
-        training.stepTo(firstStep);
+    /** Bars on a terminal, else a line every {@code loggingSteps} steps. */
+    public static ConsoleProgress create(int loggingSteps) {
+        return System.console() != null ? new TerminalBars() : new LogLines(loggingSteps);
     }
 
-    @Override
-    public void onStep(StepRecord record) {
+    /** The step's loss and multipliers, as a progress message. */
+    protected String summary(StepRecord record) {
         StringBuilder message = new StringBuilder();
         if (Double.isFinite(record.loss())) {
             message.append(String.format(Locale.ROOT, "loss %.4f", record.loss()));
+        } else if (record.skipped()) {
+            message.append("skipped");
         }
         if (record.dual() != null) {
-            record.dual().lambda().forEach((name, lambda) ->
-                    message.append(String.format(Locale.ROOT, " λ[%s] %.3f", name, lambda)));
+            record.dual().lambda().forEach((name, value) ->
+                    message.append(String.format(Locale.ROOT, " %s[%s] %.3f", lambda, name, value)));
         }
-        training.setExtraMessage(" " + message);
-        training.stepTo(record.step());
+        return message.toString();
     }
 
     @Override
@@ -76,33 +67,9 @@ public final class ConsoleProgress implements TrainingListener, AutoCloseable {
         println("warning: " + message);
     }
 
-    private void println(String line) {
-        System.err.println();
-        System.err.println(line);
-    }
-
-    /**
-     * A bar as wide as the terminal; when the output is not a terminal (a log file, CI), wide
-     * enough that the loss and every multiplier fit rather than the library's 80 columns.
-     */
-    private static ProgressBar bar(String task, long total, String unit) {
-        return new ProgressBarBuilder()
-                .setMaxRenderedLength(System.console() == null ? LOG_LINE_WIDTH : -1)
-                .setTaskName(task)
-                .setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUnit(unit, 1)
-                .showSpeed()
-                .build();
-    }
+    /** A line of its own. */
+    protected abstract void println(String line);
 
     @Override
-    public void close() {
-        if (reference != null) {
-            reference.close();
-        }
-        if (training != null) {
-            training.close();
-        }
-    }
+    public abstract void close();
 }

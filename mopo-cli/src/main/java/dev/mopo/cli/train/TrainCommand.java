@@ -34,12 +34,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", order = 0, description = "Continue from the newest checkpoint in the output folder.")
     private boolean resume;
 
+    @Option(names = "--print-config", order = 0,
+            description = "Print the resolved settings (file, flags and defaults) as YAML and exit.")
+    private boolean printConfig;
+
     @Mixin
     private TrainOptions flags = new TrainOptions();
 
     /** Appends each setting's default to its help line. */
     public static void describeDefaults(CommandSpec spec) {
-        Map<String, String> defaults = TrainDefaults.all();
+        Map<String, String> defaults = FlatSettings.defaults();
         for (OptionSpec option : new ArrayList<>(spec.options())) {
             String key = option.longestName().substring(2).replace('-', '_');
             String text = defaults.get(key);
@@ -61,7 +65,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
         flags.applyTo(builder);
         TrainConfig settings = builder.build();
-        ConsoleProgress progress = new ConsoleProgress();
+        if (printConfig) {
+            System.out.print(FlatSettings.yaml(settings));
+            return 0;
+        }
+        ConsoleProgress progress = ConsoleProgress.create(settings.runtime().loggingSteps());
         CountDownLatch finished = new CountDownLatch(1);
         try (Trainer trainer = TrainingSession.open(settings, resume, progress)) {
             Thread interrupt = new Thread(() -> {

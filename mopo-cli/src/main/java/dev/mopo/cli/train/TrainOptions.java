@@ -191,7 +191,15 @@ final class TrainOptions {
             description = "Save a checkpoint every this many steps (0: only at the end).")
     Integer saveInterval;
 
-    @Option(names = "--max-skipped-steps", paramLabel = "STEPS", order = 56,
+    @Option(names = "--save-total-limit", paramLabel = "CHECKPOINTS", order = 56,
+            description = "Keep only the newest this many checkpoints (0: keep all; TRL's save_total_limit).")
+    Integer saveTotalLimit;
+
+    @Option(names = "--logging-steps", paramLabel = "STEPS", order = 57,
+            description = "Write a progress line every this many steps when the output is not a terminal.")
+    Integer loggingSteps;
+
+    @Option(names = "--max-skipped-steps", paramLabel = "STEPS", order = 58,
             description = "Non-finite steps skipped before training aborts (fp16 overflows do not count).")
     Integer maxSkippedSteps;
 
@@ -251,6 +259,8 @@ final class TrainOptions {
         set(seed, builder::seed);
         set(evalInterval, builder::evalInterval);
         set(saveInterval, builder::saveInterval);
+        set(saveTotalLimit, builder::saveTotalLimit);
+        set(loggingSteps, builder::loggingSteps);
         set(maxSkippedSteps, builder::maxSkippedSteps);
     }
 

@@ -6,10 +6,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 /**
  * Writes that matter (checkpoints, reports) go to a temporary file beside the target and are
- * renamed over it, so a reader never sees half a file and a crash leaves the old one intact.
+ * renamed over it, so a reader never sees half a file and a crash leaves the old one intact. The
+ * file gets the permissions the user's umask gives a new file (a temporary file of
+ * {@code Files.createTempFile} would be readable by its owner only).
  */
 public final class AtomicFiles {
 
@@ -26,7 +29,8 @@ public final class AtomicFiles {
     public static void write(Path target, Writer writer) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+        Path temporary = Files.createFile(directory.resolve("." + target.getFileName() + "." + UUID.randomUUID()
+                + ".tmp"));
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 writer.writeTo(out);

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -68,15 +70,52 @@ final class Checkpoints {
         return folder;
     }
 
-    /** The newest complete checkpoint folder, if any. */
-    Optional<Path> latest() throws IOException {
+    /**
+     * The newest checkpoint that opens completely — its state, its policy weights and its optimizer
+     * moments — if any; a newer one that does not (copied in part, or damaged) is skipped and
+     * {@code warn} says why.
+     */
+    Optional<Path> latest(Consumer<String> warn) throws IOException {
+        for (Path folder : newestFirst()) {
+            try {
+                verify(folder);
+                return Optional.of(folder);
+            } catch (IOException | RuntimeException e) {
+                warn.accept(folder.getFileName() + " is incomplete (" + e.getMessage() + "); trying an older checkpoint");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Deletes all but the newest {@code keep} checkpoints (TRL's {@code save_total_limit}); 0 keeps every one. */
+    void prune(int keep) throws IOException {
+        if (keep <= 0) {
+            return;
+        }
+        List<Path> folders = newestFirst();
+        for (Path old : folders.subList(Math.min(keep, folders.size()), folders.size())) {
+            Folders.deleteRecursively(old);
+        }
+    }
+
+    private List<Path> newestFirst() throws IOException {
         if (!Files.isDirectory(output)) {
-            return Optional.empty();
+            return List.of();
         }
         try (Stream<Path> entries = Files.list(output)) {
-            return entries.filter(p -> p.getFileName().toString().startsWith(PREFIX))
-                    .filter(p -> Files.isRegularFile(p.resolve(STATE_FILE)))
-                    .max(Comparator.comparing(p -> p.getFileName().toString()));
+            return entries.filter(p -> p.getFileName().toString().startsWith(PREFIX) && Files.isDirectory(p))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
+                    .collect(Collectors.toList());
+        }
+    }
+
+    private static void verify(Path folder) throws IOException {
+        state(folder);
+        try (Checkpoint weights = Checkpoint.open(folder); Checkpoint moments = Checkpoint.open(folder.resolve(OPTIMIZER_FILE))) {
+            if (weights.names().isEmpty()) {
+                throw new IllegalArgumentException("no weights");
+            }
+            moments.names();
         }
     }
 

@@ -55,6 +55,8 @@ public final class Trainer implements AutoCloseable {
 
     private long step;
     private int skippedSteps;
+    /** The checkpoint the run resumed from, or null for a new run. */
+    private Path resumedFrom;
     /** Whether the last win-rate estimate was reliable: a collapse is reported once, not every step. */
     private boolean estimateReliable = true;
 
@@ -79,8 +81,12 @@ public final class Trainer implements AutoCloseable {
         this.schedule = new LearningRateSchedule(config.optimizer(), totalSteps);
     }
 
-    /** Continues from a checkpoint's state (the policy weights, and any masters, were loaded from it already). */
-    void restore(TrainerState state, NDList optimizerState) {
+    /**
+     * Continues from the checkpoint in {@code folder}, whose state and moments are given (the policy
+     * weights, and any masters, were loaded from it already).
+     */
+    void restore(Path folder, TrainerState state, NDList optimizerState) {
+        resumedFrom = folder;
         step = state.step();
         cursor.seek(state.epoch(), state.nextBatch());
         skippedSteps = state.skippedSteps();
@@ -106,8 +112,15 @@ public final class Trainer implements AutoCloseable {
         return totalSteps;
     }
 
-    /** Trains to the end (or until {@link #requestStop()}); returns the last checkpoint's folder. */
+    /**
+     * Trains to the end (or until {@link #requestStop()}); returns the last checkpoint's folder — the
+     * one resumed from when the run had already finished.
+     */
     public Path fit() throws IOException {
+        if (step >= totalSteps) {
+            listener.onWarning("the run already finished: step " + step + " of " + totalSteps + " is in " + resumedFrom);
+            return resumedFrom;
+        }
         listener.onStart(step, totalSteps);
         Path last = null;
         while (step < totalSteps && !stopRequested) {
@@ -269,6 +282,7 @@ public final class Trainer implements AutoCloseable {
         TrainerState state = new TrainerState(step, cursor.epoch(), cursor.nextBatch(),
                 dual == null ? null : dual.state(), skippedSteps, scaler == null ? null : scaler.state());
         Path folder = checkpoints.save(step, policy, update.weights(policy), state, update.optimizerState());
+        checkpoints.prune(config.runtime().saveTotalLimit());
         listener.onCheckpoint(folder);
         return folder;
     }

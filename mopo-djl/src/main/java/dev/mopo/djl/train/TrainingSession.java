@@ -75,9 +75,13 @@ public final class TrainingSession {
         checkModelFolder("model", models.model());
         checkModelFolder("reference", models.reference());
         Path output = prepareOutput(config.runtime().output());
-        Optional<Path> latest = new Checkpoints(output).latest();
+        Optional<Path> latest = new Checkpoints(output).latest(listener::onWarning);
         if (resume && latest.isEmpty()) {
-            throw new IllegalArgumentException("--resume: " + output + " holds no checkpoint to resume from");
+            throw new IllegalArgumentException("--resume: " + output + " holds no checkpoint to resume from (a run"
+                    + " stopped before its first checkpoint starts again without --resume)");
+        }
+        if (resume) {
+            TrainConfigJson.requireSameRun(output.resolve(CONFIG_FILE), config);
         }
         if (!resume && latest.isPresent()) {
             throw new IllegalArgumentException("output folder " + output + " already holds " + latest.get()
@@ -104,12 +108,14 @@ public final class TrainingSession {
                         config.optimizer().maxGradNorm(), half ? MasterWeights.load(policyFolder, policy) : null,
                         half ? scaler : null);
                 References references = references(config, data, device, listener);
-                AtomicFiles.writeString(output.resolve(CONFIG_FILE), TrainConfigJson.write(config));
+                if (!resume) {
+                    AtomicFiles.writeString(output.resolve(CONFIG_FILE), TrainConfigJson.write(config));
+                }
                 MetricsLog metrics = MetricsLog.open(output.resolve(METRICS_FILE), resume ? state.step() : 0);
                 Trainer trainer = new Trainer(config, policy, data, loss, references, update, metrics, listener);
                 if (resume) {
                     try (NDManager manager = NDManager.newBaseManager(device)) {
-                        trainer.restore(state, Checkpoints.optimizerState(latest.get(), manager));
+                        trainer.restore(latest.get(), state, Checkpoints.optimizerState(latest.get(), manager));
                     }
                 }
                 return trainer;

@@ -136,4 +136,60 @@ class TrainerTest {
                 "in one epoch, only the step holding the one labelled pair reports its accuracy: " + steps);
         assertTrue(steps.stream().allMatch(r -> r.has("accuracy/helpful")));
     }
+
+    @Test
+    void resumeRefusesSettingsThatChangeTheRunAndKeepsTheOriginalConfig() throws IOException {
+        Path corpus = TinyRun.corpus(folder, 40, 9);
+        TrainConfig.Builder config = TinyRun.config(corpus, folder.resolve("run")).maxSteps(2);
+        try (Trainer trainer = TrainingSession.open(config.build(), false, new TrainingListener() {})) {
+            trainer.fit();
+        }
+        Path saved = folder.resolve("run").resolve("train_config.json");
+        String original = Files.readString(saved);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingSession.open(
+                config.learningRate(2e-2).maxSteps(4).build(), true, new TrainingListener() {}).close());
+        assertTrue(e.getMessage().contains("learning_rate 0.01 -> 0.02") && e.getMessage().contains("max_steps 2 -> 4"),
+                e.getMessage());
+        Path last;
+        try (Trainer trainer = TrainingSession.open(config.learningRate(1e-2).maxSteps(2).saveInterval(1).build(), true,
+                new TrainingListener() {})) {
+            last = trainer.fit();
+        }
+        assertEquals("checkpoint-000002", last.getFileName().toString(), "a finished run names its last checkpoint");
+        assertEquals(original, Files.readString(saved));
+    }
+
+    @Test
+    void aDamagedNewestCheckpointFallsBackToTheOneBeforeAndOldOnesArePruned() throws IOException {
+        Path corpus = TinyRun.corpus(folder, 40, 10);
+        TrainConfig config = TinyRun.config(corpus, folder.resolve("run")).maxSteps(6).saveInterval(2)
+                .saveTotalLimit(2).build();
+        try (Trainer trainer = TrainingSession.open(config, false, new TrainingListener() {})) {
+            trainer.fit();
+        }
+        Path run = folder.resolve("run");
+        assertEquals(List.of("checkpoint-000004", "checkpoint-000006"), checkpoints(run), "save_total_limit keeps two");
+        Path weights = run.resolve("checkpoint-000006").resolve("model.safetensors");
+        byte[] whole = Files.readAllBytes(weights);
+        Files.write(weights, java.util.Arrays.copyOf(whole, whole.length / 2));
+        List<String> warnings = new java.util.ArrayList<>();
+        try (Trainer trainer = TrainingSession.open(config, true, new TrainingListener() {
+            @Override
+            public void onWarning(String message) {
+                warnings.add(message);
+            }
+        })) {
+            assertEquals("checkpoint-000006", trainer.fit().getFileName().toString(), "steps 5 and 6 are trained again");
+        }
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("checkpoint-000006 is incomplete")), warnings.toString());
+        List<JsonNode> steps = TinyRun.trainRecords(run);
+        assertEquals(6, steps.size(), "metrics.jsonl holds each step once");
+    }
+
+    private static List<String> checkpoints(Path run) throws IOException {
+        try (var entries = Files.list(run)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("checkpoint-")).sorted()
+                    .collect(java.util.stream.Collectors.toList());
+        }
+    }
 }

@@ -13,10 +13,13 @@ import java.util.Objects;
  * @param seed the seed of the data split and order ({@code seed}, default 42)
  * @param evalInterval evaluate every this many steps; 0 for only at the end ({@code eval_interval}, default 0)
  * @param saveInterval checkpoint every this many steps; 0 for only at the end ({@code save_interval}, default 0)
+ * @param saveTotalLimit keep only the newest this many checkpoints; 0 keeps all ({@code save_total_limit},
+ *     TRL's name; default 0)
+ * @param loggingSteps a line in a non-interactive log every this many steps ({@code logging_steps}, default 10)
  * @param maxSkippedSteps non-finite steps skipped before training aborts ({@code max_skipped_steps}, default 10)
  */
 public record RuntimeSettings(Path output, String device, Precision precision, long seed, int evalInterval,
-        int saveInterval, int maxSkippedSteps) {
+        int saveInterval, int saveTotalLimit, int loggingSteps, int maxSkippedSteps) {
 
     /** Validates the fields. */
     public RuntimeSettings {
@@ -25,6 +28,8 @@ public record RuntimeSettings(Path output, String device, Precision precision, l
         Objects.requireNonNull(precision, "precision");
         Checks.nonNegative("eval_interval", evalInterval);
         Checks.nonNegative("save_interval", saveInterval);
+        Checks.nonNegative("save_total_limit", saveTotalLimit);
+        Checks.atLeastOne("logging_steps", loggingSteps);
         Checks.nonNegative("max_skipped_steps", maxSkippedSteps);
     }
 }

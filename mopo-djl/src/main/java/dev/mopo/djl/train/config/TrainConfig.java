@@ -58,6 +58,7 @@ public record TrainConfig(ModelSettings model, DataSettings data, LossSettings l
                 .maxSteps(optimizer.maxSteps())
                 .output(runtime.output()).device(runtime.device()).precision(runtime.precision())
                 .seed(runtime.seed()).evalInterval(runtime.evalInterval()).saveInterval(runtime.saveInterval())
+                .saveTotalLimit(runtime.saveTotalLimit()).loggingSteps(runtime.loggingSteps())
                 .maxSkippedSteps(runtime.maxSkippedSteps());
     }
 
@@ -104,6 +105,8 @@ public record TrainConfig(ModelSettings model, DataSettings data, LossSettings l
         private long seed = 42;
         private int evalInterval;
         private int saveInterval;
+        private int saveTotalLimit;
+        private int loggingSteps = 10;
         private int maxSkippedSteps = 10;
 
         private Builder() {}
@@ -354,6 +357,18 @@ public record TrainConfig(ModelSettings model, DataSettings data, LossSettings l
             return this;
         }
 
+        /** {@code save_total_limit}. */
+        public Builder saveTotalLimit(int value) {
+            saveTotalLimit = value;
+            return this;
+        }
+
+        /** {@code logging_steps}. */
+        public Builder loggingSteps(int value) {
+            loggingSteps = value;
+            return this;
+        }
+
         /** {@code max_skipped_steps}. */
         public Builder maxSkippedSteps(int value) {
             maxSkippedSteps = value;
@@ -363,7 +378,7 @@ public record TrainConfig(ModelSettings model, DataSettings data, LossSettings l
         /** The configuration; the first bad setting is an {@link IllegalArgumentException} naming its key. */
         public TrainConfig build() {
             RuntimeSettings runtimeSettings = new RuntimeSettings(output, device, precision, seed, evalInterval,
-                    saveInterval, maxSkippedSteps);
+                    saveInterval, saveTotalLimit, loggingSteps, maxSkippedSteps);
             ModelSettings modelSettings = new ModelSettings(model, reference == null ? model : reference,
                     referenceMode, referencePrecision, referenceCache == null ? output : referenceCache);
             DataSettings dataSettings = new DataSettings(datasetPreset, datasetPath, datasetOptions, chatTemplate,
