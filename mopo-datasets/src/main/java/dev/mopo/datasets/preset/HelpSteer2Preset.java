@@ -110,7 +110,7 @@ public final class HelpSteer2Preset implements Preset {
                 bad = new Rejection(a.file(), a.row(), RejectReason.EMPTY_RESPONSE,
                         "'response' of row " + empty.row() + " is empty or whitespace only: "
                                 + Values.quote(empty.response()));
-            } else if (a.response().equals(b.response())) {
+            } else if (Responses.same(a.response(), b.response())) {
                 bad = new Rejection(a.file(), a.row(), RejectReason.IDENTICAL_RESPONSES,
                         "rows " + a.row() + " and " + b.row() + " have the same 'response': "
                                 + Values.quote(a.response()));
@@ -130,7 +130,7 @@ public final class HelpSteer2Preset implements Preset {
             }
             Prompt prompt = new Prompt(a.prompt(), turns(a.prompt()));
             sink.keep(PreferenceExample.withScores(prompt, a.response(), b.response(), outcomes,
-                    scoresA, scoresB, a.row(), b.row()));
+                    scoresA, scoresB, a.file(), a.row(), b.row()));
         }
     }
 

@@ -1,14 +1,14 @@
 package dev.mopo.datasets.tokenizer;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.google.gson.stream.JsonReader;
 import dev.mopo.datasets.batch.TokenEncoder;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,43 +20,69 @@ import java.util.Optional;
 
 /**
  * A Hugging Face fast tokenizer read from a local model folder ({@code tokenizer.json}, never
- * downloaded) through DJL's bindings, with the folder's special tokens: their text from
- * {@code tokenizer_config.json}, else {@code special_tokens_map.json}, else the ids in
- * {@code config.json}; their ids from the tokenizer's vocabulary. Whether encoding adds special
- * tokens (for example a leading {@code <s>}) is decided by {@code tokenizer.json}'s post-processor,
- * as in transformers.
+ * downloaded) through DJL's bindings, tokenising as transformers 5 does, with the folder's
+ * special tokens: their text from {@code tokenizer_config.json}, else
+ * {@code special_tokens_map.json}, else the ids in {@code config.json}; their ids from the
+ * tokenizer's vocabulary. Whether encoding adds special tokens (for example a leading {@code <s>})
+ * is decided by {@code tokenizer.json}'s post-processor, as in transformers.
+ *
+ * <p>For {@code tokenizer_class} {@code LlamaTokenizer} (Llama 2, Mistral, Zephyr) transformers 5
+ * does not use the file's normalizer and pre-tokenizer; the file is rewritten as it rebuilds them
+ * first ({@link LlamaBackend}), so that the ids are transformers 5's. Other classes use the file as
+ * it is.
  */
 public final class HfTokenizer implements AutoCloseable {
 
     private static final String[] ROLES = {"bos", "eos", "pad"};
+    private static final Map<String, String> OPTIONS =
+            Map.of("addSpecialTokens", "true", "truncation", "false", "padding", "false");
 
     private final HuggingFaceTokenizer tokenizer;
     private final SpecialTokens specialTokens;
     private final String chatTemplate;
+    private final long unkId;
+    private final boolean alwaysCovers;
 
-    private HfTokenizer(HuggingFaceTokenizer tokenizer, SpecialTokens specialTokens, String chatTemplate) {
+    private HfTokenizer(HuggingFaceTokenizer tokenizer, SpecialTokens specialTokens, String chatTemplate, long unkId,
+            boolean alwaysCovers) {
         this.tokenizer = tokenizer;
         this.specialTokens = specialTokens;
         this.chatTemplate = chatTemplate;
+        this.unkId = unkId;
+        this.alwaysCovers = alwaysCovers;
     }
 
-    /** Loads the tokenizer of a model folder. */
+    /**
+     * Loads the tokenizer of a model folder.
+     *
+     * @throws IllegalArgumentException when the folder has no tokenizer.json, or a special token
+     *     is not one token of it
+     */
     public static HfTokenizer load(Path folder) throws IOException {
         Path file = folder.resolve("tokenizer.json");
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(folder + ": no tokenizer.json (only fast tokenizers are supported)");
         }
-        HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
-                .optTokenizerPath(file)
-                .optAddSpecialTokens(true)
-                .optTruncation(false)
-                .optPadding(false)
-                .build();
+        JsonObject tokenizerConfig = readObject(folder.resolve("tokenizer_config.json"));
+        String rebuilt = LlamaBackend.applies(tokenizerConfig)
+                ? LlamaBackend.rebuild(Files.readString(file, StandardCharsets.UTF_8), tokenizerConfig) : null;
+        TokenizerJson facts;
+        try (Reader in = rebuilt != null ? new StringReader(rebuilt) : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            facts = TokenizerJson.read(in);
+        }
+        HuggingFaceTokenizer tokenizer = rebuilt != null
+                ? HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(rebuilt.getBytes(StandardCharsets.UTF_8)),
+                        OPTIONS)
+                : HuggingFaceTokenizer.builder()
+                        .optTokenizerPath(file)
+                        .optAddSpecialTokens(true)
+                        .optTruncation(false)
+                        .optPadding(false)
+                        .build();
         try {
-            JsonObject tokenizerConfig = readObject(folder.resolve("tokenizer_config.json"));
             JsonObject specialMap = readObject(folder.resolve("special_tokens_map.json"));
             JsonObject modelConfig = readObject(folder.resolve("config.json"));
-            Map<String, Long> addedTokens = addedTokens(file);
+            Map<String, Long> addedTokens = facts.addedTokens();
             Map<Long, String> addedById = new HashMap<>();
             addedTokens.forEach((text, id) -> addedById.put(id, text));
             List<Optional<SpecialToken>> tokens = new ArrayList<>();
@@ -67,8 +93,10 @@ public final class HfTokenizer implements AutoCloseable {
                         : byId(tokenizer, addedById, modelConfig, role);
                 tokens.add(token);
             }
+            long unkId = facts.unkId() >= 0 ? facts.unkId() : facts.unkToken() == null ? -1
+                    : byText(tokenizer, addedTokens, facts.unkToken(), folder).orElseThrow().id();
             return new HfTokenizer(tokenizer, new SpecialTokens(tokens.get(0), tokens.get(1), tokens.get(2)),
-                    chatTemplate(folder, tokenizerConfig));
+                    chatTemplate(folder, tokenizerConfig), unkId, facts.alwaysCovers());
         } catch (IOException | RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -86,34 +114,14 @@ public final class HfTokenizer implements AutoCloseable {
     }
 
     /**
-     * A {@link TokenEncoder} over this tokenizer, without special tokens, that encodes a batch of
-     * texts with one native call and reads back only the ids (DJL's {@code batchEncode} also
-     * copies tokens, offsets and masks of every text, about 10 % slower on the data benchmark).
+     * A {@link TokenEncoder} over this tokenizer for {@link dev.mopo.datasets.batch.PairTokenizer}:
+     * special tokens added or not per call, the end-of-sequence token's text, and, per text, the
+     * first character that became the unknown token or that no token covers although it is not
+     * whitespace (found from the tokens' character spans, read only where that can happen). Valid
+     * while this tokenizer is open.
      */
     public TokenEncoder encoder() {
-        long handle = tokenizer.getHandle();
-        return new TokenEncoder() {
-            @Override
-            public int[] encode(String text) {
-                return encodeAll(List.of(text)).get(0);
-            }
-
-            @Override
-            public List<int[]> encodeAll(List<String> texts) {
-                long[] encodings = TokenizersLibrary.LIB.batchEncode(handle, texts.toArray(new String[0]), false);
-                List<int[]> out = new ArrayList<>(encodings.length);
-                for (long encoding : encodings) {
-                    long[] ids = TokenizersLibrary.LIB.getTokenIds(encoding);
-                    TokenizersLibrary.LIB.deleteEncoding(encoding);
-                    int[] narrow = new int[ids.length];
-                    for (int i = 0; i < ids.length; i++) {
-                        narrow[i] = Math.toIntExact(ids[i]);
-                    }
-                    out.add(narrow);
-                }
-                return out;
-            }
-        };
+        return new HfEncoder(tokenizer, specialTokens.eos().map(SpecialToken::text), unkId, alwaysCovers);
     }
 
     /** The token strings of {@code text} (byte-level tokens as the vocabulary spells them). */
@@ -201,27 +209,6 @@ public final class HfTokenizer implements AutoCloseable {
             return null;
         }
         return value.getAsString();
-    }
-
-    /** {@code added_tokens} of tokenizer.json (content → id), read by streaming past the large vocabulary. */
-    private static Map<String, Long> addedTokens(Path file) throws IOException {
-        Map<String, Long> tokens = new HashMap<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); JsonReader reader = new JsonReader(in)) {
-            reader.beginObject();
-            while (reader.hasNext()) {
-                if (!"added_tokens".equals(reader.nextName())) {
-                    reader.skipValue();
-                    continue;
-                }
-                reader.beginArray();
-                while (reader.hasNext()) {
-                    JsonObject token = JsonParser.parseReader(reader).getAsJsonObject();
-                    tokens.put(token.get("content").getAsString(), token.get("id").getAsLong());
-                }
-                reader.endArray();
-            }
-        }
-        return tokens;
     }
 
     private static JsonObject readObject(Path file) throws IOException {
