@@ -79,8 +79,9 @@ public final class PairTokenizer {
      * @param template renders prompts (and decides between the text and the chat way)
      * @param encoder the model's tokenizer
      * @param limits how long a pair may be
-     * @param rejections told about every pair refused, for example {@link dev.mopo.datasets.read.PairReader#rejections()}
-     *     (which counts it with the reader's rejections, or throws in strict mode)
+     * @param rejections told about every pair refused, for example
+     *     {@link dev.mopo.datasets.read.PairReader#rejections()} (which counts it with the reader's
+     *     rejections, or throws in strict mode)
      */
     public PairTokenizer(ChatTemplate template, TokenEncoder encoder, TokenLimits limits,
             Consumer<Rejection> rejections) {

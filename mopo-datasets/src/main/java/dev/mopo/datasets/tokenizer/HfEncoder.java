@@ -6,15 +6,17 @@ import dev.mopo.datasets.batch.Encoded;
 import dev.mopo.datasets.batch.TokenEncoder;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * {@link HfTokenizer#encoder()}: a batch of texts in one native call, reading back only the ids
- * (DJL's {@code batchEncode} would also copy tokens, offsets and masks). Character spans are read
- * only where a character may have gone unencoded: for every text when the tokenizer can drop
- * characters ({@link TokenizerJson#alwaysCovers()} false, e.g. a vocabulary of characters without
- * byte fallback), else only for texts holding the unknown token.
+ * (DJL's {@code batchEncode} would also copy tokens, offsets and masks; reading the character
+ * spans of every text costs about half as much again as the encoding). Spans are read only where
+ * a character may have gone unencoded: for a text holding the unknown token (the model's own, or
+ * {@link UnknownSentinel}), and for every text when a normalizer or pre-tokenizer step can delete
+ * characters ({@link TokenizerJson#stepsKeepText()} false).
  */
 final class HfEncoder implements TokenEncoder {
 
@@ -23,13 +25,20 @@ final class HfEncoder implements TokenEncoder {
     private final HuggingFaceTokenizer tokenizer;
     private final Optional<String> eosText;
     private final long unkId;
-    private final boolean alwaysCovers;
+    private final long sentinelId;
+    private final boolean stepsKeepText;
 
-    HfEncoder(HuggingFaceTokenizer tokenizer, Optional<String> eosText, long unkId, boolean alwaysCovers) {
+    /**
+     * @param unkId the unknown token's id, or -1
+     * @param sentinelId the id of {@link UnknownSentinel} when the tokenizer has it (then also {@code unkId}), else -1
+     */
+    HfEncoder(HuggingFaceTokenizer tokenizer, Optional<String> eosText, long unkId, long sentinelId,
+            boolean stepsKeepText) {
         this.tokenizer = tokenizer;
         this.eosText = eosText;
         this.unkId = unkId;
-        this.alwaysCovers = alwaysCovers;
+        this.sentinelId = sentinelId;
+        this.stepsKeepText = stepsKeepText;
     }
 
     @Override
@@ -40,15 +49,15 @@ final class HfEncoder implements TokenEncoder {
             List<Encoded> out = new ArrayList<>(encodings.length);
             for (int i = 0; i < encodings.length; i++) {
                 long[] ids = LIB.getTokenIds(encodings[i]);
-                int[] narrow = new int[ids.length];
                 boolean unknown = false;
-                for (int t = 0; t < ids.length; t++) {
-                    narrow[t] = Math.toIntExact(ids[t]);
-                    unknown |= ids[t] == unkId;
+                for (long id : ids) {
+                    unknown |= id == unkId;
                 }
-                int unencodable = alwaysCovers && !unknown ? -1
+                int unencodable = stepsKeepText && !unknown ? -1
                         : Coverage.firstUnencodable(array[i], ids, LIB.getTokenCharSpans(encodings[i]), unkId);
-                out.add(new Encoded(narrow, unencodable));
+                // whitespace the sentinel stands for is dropped, as transformers drops it
+                out.add(new Encoded(Arrays.stream(ids).filter(id -> id != sentinelId).mapToInt(Math::toIntExact)
+                        .toArray(), unencodable));
             }
             return out;
         } finally {

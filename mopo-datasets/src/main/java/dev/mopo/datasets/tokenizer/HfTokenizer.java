@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ import java.util.Optional;
  * <p>For {@code tokenizer_class} {@code LlamaTokenizer} (Llama 2, Mistral, Zephyr) transformers 5
  * does not use the file's normalizer and pre-tokenizer; the file is rewritten as it rebuilds them
  * first ({@link LlamaBackend}), so that the ids are transformers 5's. Other classes use the file as
- * it is.
+ * it is, except that a BPE model that would silently skip characters it lacks gets an unknown token
+ * of its own ({@link UnknownSentinel}) so that {@link #encoder()} can say which character it was.
  */
 public final class HfTokenizer implements AutoCloseable {
 
@@ -41,15 +43,17 @@ public final class HfTokenizer implements AutoCloseable {
     private final SpecialTokens specialTokens;
     private final String chatTemplate;
     private final long unkId;
-    private final boolean alwaysCovers;
+    private final long sentinelId;
+    private final boolean stepsKeepText;
 
     private HfTokenizer(HuggingFaceTokenizer tokenizer, SpecialTokens specialTokens, String chatTemplate, long unkId,
-            boolean alwaysCovers) {
+            long sentinelId, boolean stepsKeepText) {
         this.tokenizer = tokenizer;
         this.specialTokens = specialTokens;
         this.chatTemplate = chatTemplate;
         this.unkId = unkId;
-        this.alwaysCovers = alwaysCovers;
+        this.sentinelId = sentinelId;
+        this.stepsKeepText = stepsKeepText;
     }
 
     /**
@@ -64,14 +68,21 @@ public final class HfTokenizer implements AutoCloseable {
             throw new IllegalArgumentException(folder + ": no tokenizer.json (only fast tokenizers are supported)");
         }
         JsonObject tokenizerConfig = readObject(folder.resolve("tokenizer_config.json"));
-        String rebuilt = LlamaBackend.applies(tokenizerConfig)
+        String text = LlamaBackend.applies(tokenizerConfig)
                 ? LlamaBackend.rebuild(Files.readString(file, StandardCharsets.UTF_8), tokenizerConfig) : null;
         TokenizerJson facts;
-        try (Reader in = rebuilt != null ? new StringReader(rebuilt) : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = text != null ? new StringReader(text)
+                : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             facts = TokenizerJson.read(in);
         }
-        HuggingFaceTokenizer tokenizer = rebuilt != null
-                ? HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(rebuilt.getBytes(StandardCharsets.UTF_8)),
+        long sentinelId = -1;
+        if (facts.modelDrops()) {
+            sentinelId = facts.maxId() + 1;
+            String original = text != null ? text : Files.readString(file, StandardCharsets.UTF_8);
+            text = UnknownSentinel.add(original, sentinelId);
+        }
+        HuggingFaceTokenizer tokenizer = text != null
+                ? HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
                         OPTIONS)
                 : HuggingFaceTokenizer.builder()
                         .optTokenizerPath(file)
@@ -84,19 +95,20 @@ public final class HfTokenizer implements AutoCloseable {
             JsonObject modelConfig = readObject(folder.resolve("config.json"));
             Map<String, Long> addedTokens = facts.addedTokens();
             Map<Long, String> addedById = new HashMap<>();
-            addedTokens.forEach((text, id) -> addedById.put(id, text));
+            addedTokens.forEach((content, id) -> addedById.put(id, content));
             List<Optional<SpecialToken>> tokens = new ArrayList<>();
             for (String role : ROLES) {
-                Optional<String> text = tokenText(tokenizerConfig, role).or(() -> tokenText(specialMap, role));
-                Optional<SpecialToken> token = text.isPresent()
-                        ? byText(tokenizer, addedTokens, text.get(), folder)
+                Optional<String> content = tokenText(tokenizerConfig, role).or(() -> tokenText(specialMap, role));
+                Optional<SpecialToken> token = content.isPresent()
+                        ? byText(tokenizer, addedTokens, content.get(), folder)
                         : byId(tokenizer, addedById, modelConfig, role);
                 tokens.add(token);
             }
-            long unkId = facts.unkId() >= 0 ? facts.unkId() : facts.unkToken() == null ? -1
-                    : byText(tokenizer, addedTokens, facts.unkToken(), folder).orElseThrow().id();
+            long unkId = sentinelId >= 0 ? sentinelId : facts.unkId() >= 0 ? facts.unkId()
+                    : facts.unkToken() == null ? -1 : byText(tokenizer, addedTokens, facts.unkToken(), folder)
+                            .orElseThrow().id();
             return new HfTokenizer(tokenizer, new SpecialTokens(tokens.get(0), tokens.get(1), tokens.get(2)),
-                    chatTemplate(folder, tokenizerConfig), unkId, facts.alwaysCovers());
+                    chatTemplate(folder, tokenizerConfig), unkId, sentinelId, facts.stepsKeepText());
         } catch (IOException | RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -108,25 +120,32 @@ public final class HfTokenizer implements AutoCloseable {
         return encode(text, true);
     }
 
-    /** Ids of {@code text}, adding special tokens or not. */
+    /**
+     * Ids of {@code text}, adding special tokens or not; a character the tokenizer has no token for
+     * is left out, as transformers leaves it out.
+     */
     public long[] encode(String text, boolean addSpecialTokens) {
-        return tokenizer.encode(text, addSpecialTokens, false).getIds();
+        long[] ids = tokenizer.encode(text, addSpecialTokens, false).getIds();
+        return sentinelId < 0 ? ids : Arrays.stream(ids).filter(id -> id != sentinelId).toArray();
     }
 
     /**
      * A {@link TokenEncoder} over this tokenizer for {@link dev.mopo.datasets.batch.PairTokenizer}:
      * special tokens added or not per call, the end-of-sequence token's text, and, per text, the
-     * first character that became the unknown token or that no token covers although it is not
-     * whitespace (found from the tokens' character spans, read only where that can happen). Valid
-     * while this tokenizer is open.
+     * first character that is not whitespace and became the unknown token or was deleted by a
+     * normalizer or pre-tokenizer step. Ids are read back alone; the tokens' character spans are read
+     * only for a text holding the unknown token, or for every text when a step of this tokenizer can
+     * delete characters. Valid while this tokenizer is open.
      */
     public TokenEncoder encoder() {
-        return new HfEncoder(tokenizer, specialTokens.eos().map(SpecialToken::text), unkId, alwaysCovers);
+        return new HfEncoder(tokenizer, specialTokens.eos().map(SpecialToken::text), unkId, sentinelId, stepsKeepText);
     }
 
-    /** The token strings of {@code text} (byte-level tokens as the vocabulary spells them). */
+    /** The tokens of {@link #encode} as strings (byte-level tokens as the vocabulary spells them). */
     public String[] tokens(String text, boolean addSpecialTokens) {
-        return tokenizer.encode(text, addSpecialTokens, false).getTokens();
+        String[] tokens = tokenizer.encode(text, addSpecialTokens, false).getTokens();
+        return sentinelId < 0 ? tokens
+                : Arrays.stream(tokens).filter(token -> !UnknownSentinel.TEXT.equals(token)).toArray(String[]::new);
     }
 
     /** The text of {@code ids}, optionally without special tokens. */

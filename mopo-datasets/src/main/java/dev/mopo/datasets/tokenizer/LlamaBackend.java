@@ -47,8 +47,8 @@ final class LlamaBackend {
         JsonObject root = JsonParser.parseString(tokenizerJson).getAsJsonObject();
         JsonObject model = root.getAsJsonObject("model");
         if (model == null || !"BPE".equals(model.get("type").getAsString())) {
-            throw new IllegalArgumentException("tokenizer_class LlamaTokenizer needs a BPE model in tokenizer.json, got "
-                    + (model == null ? "none" : model.get("type")));
+            throw new IllegalArgumentException("tokenizer_class LlamaTokenizer needs a BPE model in tokenizer.json,"
+                    + " got " + (model == null ? "none" : model.get("type")));
         }
         boolean legacy = flag(tokenizerConfig, "legacy", false);
         boolean addPrefixSpace = flag(tokenizerConfig, "add_prefix_space", true);

@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * What mopo needs to know about a {@code tokenizer.json} besides what DJL loads: its added tokens,
- * its unknown token, and whether every character of any text is bound to reach some token. Read
- * by streaming past the vocabulary and merges, which can be tens of megabytes.
+ * its unknown token, its largest id, whether its BPE model silently drops characters it has no
+ * symbol for, and whether its normalizer and pre-tokenizer keep every character that is not
+ * whitespace. Read by streaming past the vocabulary and merges, which can be tens of megabytes.
  */
 final class TokenizerJson {
 
@@ -30,13 +31,18 @@ final class TokenizerJson {
     private final Map<String, Long> addedTokens;
     private final String unkToken;
     private final long unkId;
-    private final boolean alwaysCovers;
+    private final long maxId;
+    private final boolean modelDrops;
+    private final boolean stepsKeepText;
 
-    private TokenizerJson(Map<String, Long> addedTokens, String unkToken, long unkId, boolean alwaysCovers) {
+    private TokenizerJson(Map<String, Long> addedTokens, String unkToken, long unkId, long maxId, boolean modelDrops,
+            boolean stepsKeepText) {
         this.addedTokens = addedTokens;
         this.unkToken = unkToken;
         this.unkId = unkId;
-        this.alwaysCovers = alwaysCovers;
+        this.maxId = maxId;
+        this.modelDrops = modelDrops;
+        this.stepsKeepText = stepsKeepText;
     }
 
     /** Reads the facts from a tokenizer.json text. */
@@ -71,11 +77,16 @@ final class TokenizerJson {
                 }
             }
         }
-        boolean complete = model.byteFallback && model.fallbackPieces.cardinality() == 256
+        boolean allBytes = model.byteFallback && model.fallbackPieces.cardinality() == 256
                 || (hasType(normalizer, "ByteLevel") || hasType(preTokenizer, "ByteLevel"))
                         && model.byteLevelChars.cardinality() == 256;
-        boolean covers = complete && safe(normalizer, SAFE_NORMALIZERS) && safe(preTokenizer, SAFE_PRE_TOKENIZERS);
-        return new TokenizerJson(Map.copyOf(added), model.unkToken, model.unkId, covers);
+        boolean drops = "BPE".equals(model.type) && model.unkToken == null && !allBytes;
+        long maxId = model.maxId;
+        for (long id : added.values()) {
+            maxId = Math.max(maxId, id);
+        }
+        return new TokenizerJson(Map.copyOf(added), model.unkToken, model.unkId, maxId, drops,
+                safe(normalizer, SAFE_NORMALIZERS) && safe(preTokenizer, SAFE_PRE_TOKENIZERS));
     }
 
     /** {@code added_tokens}: content → id. */
@@ -93,15 +104,27 @@ final class TokenizerJson {
         return unkId;
     }
 
+    /** The largest id of the vocabulary and the added tokens. */
+    long maxId() {
+        return maxId;
+    }
+
     /**
-     * Whether every character of every text reaches a token, so that no text needs its offsets
-     * checked: the vocabulary holds all 256 bytes (as byte-fallback pieces {@code <0x00>}…
-     * {@code <0xFF>}, or as the 256 characters of a byte-level alphabet with a {@code ByteLevel}
-     * step), and no normalizer or pre-tokenizer step can delete a character other than whitespace.
-     * An unknown token can still appear where a model has one; it is found by its id.
+     * Whether the model skips, without a trace, a character it has no symbol for: a BPE model
+     * without an unknown token whose vocabulary does not hold all 256 bytes (as byte-fallback pieces
+     * {@code <0x00>}…{@code <0xFF>}, or as the 256 characters of a byte-level alphabet with a
+     * {@code ByteLevel} step), such as a vocabulary of characters.
      */
-    boolean alwaysCovers() {
-        return alwaysCovers;
+    boolean modelDrops() {
+        return modelDrops;
+    }
+
+    /**
+     * Whether no normalizer or pre-tokenizer step can delete a character other than whitespace, so
+     * that only the model can fail to encode one.
+     */
+    boolean stepsKeepText() {
+        return stepsKeepText;
     }
 
     private static boolean hasType(JsonElement step, String type) {
@@ -152,6 +175,8 @@ final class TokenizerJson {
 
     /** The parts of {@code model} that matter here, read by streaming. */
     private static final class Model {
+        private String type;
+        private long maxId = -1;
         private String unkToken;
         private long unkId = -1;
         private boolean byteFallback;
@@ -162,6 +187,9 @@ final class TokenizerJson {
             reader.beginObject();
             while (reader.hasNext()) {
                 switch (reader.nextName()) {
+                    case "type":
+                        type = reader.nextString();
+                        break;
                     case "unk_token":
                         unkToken = reader.peek() == JsonToken.NULL ? nullValue(reader) : reader.nextString();
                         break;
@@ -190,7 +218,7 @@ final class TokenizerJson {
                 reader.beginObject();
                 while (reader.hasNext()) {
                     piece(reader.nextName());
-                    reader.skipValue();
+                    maxId = Math.max(maxId, reader.nextLong());
                 }
                 reader.endObject();
             } else {
@@ -198,6 +226,7 @@ final class TokenizerJson {
                 while (reader.hasNext()) {
                     reader.beginArray();
                     piece(reader.nextString());
+                    maxId++;
                     while (reader.hasNext()) {
                         reader.skipValue();
                     }

@@ -57,7 +57,8 @@ class BatcherTest {
     @Test
     void scoresTravelWithThePairs() {
         PreferenceExample scored = PreferenceExample.withScores(Prompt.of("p"), "a", "b",
-                List.of(Outcome.A_PREFERRED, Outcome.TIE), new double[] {4, Double.NaN}, new double[] {2, 3}, Examples.FILE, 0);
+                List.of(Outcome.A_PREFERRED, Outcome.TIE), new double[] {4, Double.NaN}, new double[] {2, 3},
+                Examples.FILE, 0);
         TokenBatch batch = TokenBatch.of(tokenized(List.of(scored)), BatchConfig.builder(0).build());
         assertEquals(4f, batch.scoresA()[0]);
         assertTrue(Float.isNaN(batch.scoresA()[1]));

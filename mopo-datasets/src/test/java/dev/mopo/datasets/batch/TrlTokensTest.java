@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ class TrlTokensTest {
         JsonNode bos = EXPECTED.get("families").get(family).get("special_tokens").get("bos_token");
         int[] prompt = tokenize(family, name, new ArrayList<>()).get(0).prompt();
         int bosId = bos.isNull() ? -1 : bos.get("id").asInt();
-        long count = java.util.Arrays.stream(prompt).filter(id -> id == bosId).count();
+        long count = Arrays.stream(prompt).filter(id -> id == bosId).count();
         if (BOS_FAMILIES.contains(family)) {
             assertEquals(bosId, prompt[0], "a BOS starts the prompt");
             assertEquals(1, count, "exactly one BOS");
@@ -109,25 +110,27 @@ class TrlTokensTest {
         int[] promptOnly = ints(trl.get("prompt_ids"));
         int[] jointA = ints(trl.get("prompt_chosen_ids_before_split"));
         int[] jointB = ints(trl.get("prompt_rejected_ids_before_split"));
-        int cut = Math.min(java.util.Arrays.mismatch(promptOnly, jointA), java.util.Arrays.mismatch(promptOnly, jointB));
+        int cut = Math.min(Arrays.mismatch(promptOnly, jointA),
+                Arrays.mismatch(promptOnly, jointB));
 
         List<PairTokenizer> tokenizers = new ArrayList<>();
         TokenizedPair pair = tokenize(family, "plain_trailing_space", tokenizers).get(0);
 
-        assertArrayEquals(java.util.Arrays.copyOf(jointA, cut), pair.prompt());
-        assertArrayEquals(java.util.Arrays.copyOfRange(jointA, cut, jointA.length), pair.responseA());
-        assertArrayEquals(java.util.Arrays.copyOfRange(jointB, cut, jointB.length), pair.responseB());
+        assertArrayEquals(Arrays.copyOf(jointA, cut), pair.prompt());
+        assertArrayEquals(Arrays.copyOfRange(jointA, cut, jointA.length), pair.responseA());
+        assertArrayEquals(Arrays.copyOfRange(jointB, cut, jointB.length), pair.responseB());
         assertEquals(promptOnly.length - 1, cut, "only the trailing space token moves to the response");
         assertEquals(1, tokenizers.get(0).mergedBoundaries());
         // TRL's response lacks the first joint token after the cut: the one that holds the merged space.
-        assertArrayEquals(java.util.Arrays.copyOfRange(jointA, promptOnly.length, jointA.length),
+        assertArrayEquals(Arrays.copyOfRange(jointA, promptOnly.length, jointA.length),
                 ints(trl.get("chosen_ids")));
     }
 
     @Test
     void autoFallsBackToThePresetsTextTemplateWithoutAChatTemplate() throws IOException {
         Preset hh = Presets.create("hh-rlhf", Map.of("subset", "helpful-base"), dir);
-        assertSame(RawTextTemplate.INSTANCE, ChatTemplates.named(TemplateChoice.AUTO, folder("gpt2"), hh.textTemplate()));
+        assertSame(RawTextTemplate.INSTANCE,
+                ChatTemplates.named(TemplateChoice.AUTO, folder("gpt2"), hh.textTemplate()));
         assertTrue(ChatTemplates.named(TemplateChoice.AUTO, folder("qwen2"), hh.textTemplate()).conversational());
     }
 
@@ -139,7 +142,7 @@ class TrlTokensTest {
         try (HfTokenizer tokenizer = HfTokenizer.load(folder(family))) {
             long[] alone = tokenizer.encode(" Sure, 10.", false);
             assertArrayEquals(longs(joint.get("separate_response_ids")), alone);
-            assertFalse(java.util.Arrays.equals(longs(joint.get("separate_response_ids_tokenizer_json")), alone),
+            assertFalse(Arrays.equals(longs(joint.get("separate_response_ids_tokenizer_json")), alone),
                     "tokenizer.json alone prepends a second ▁");
         }
     }
@@ -155,7 +158,7 @@ class TrlTokensTest {
                 .asText().startsWith("LlamaTokenizer"));
     }
 
-    /** The case's one pair, read by its preset from a file and tokenised; the tokenizer of pairs is added to {@code used}. */
+    /** The case's one pair, read by its preset from a file and tokenised; the PairTokenizer goes into {@code used}. */
     private List<TokenizedPair> tokenize(String family, String name, List<PairTokenizer> used) throws IOException {
         JsonNode input = EXPECTED.get("families").get(family).get("cases").get(name).get("input");
         Path file = dir.resolve(family + "-" + name + ".jsonl");

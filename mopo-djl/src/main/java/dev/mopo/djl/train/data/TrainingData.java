@@ -124,7 +124,7 @@ public final class TrainingData implements AutoCloseable {
         return outcomeColumns.clone();
     }
 
-    /** Batch size, length limits, padding and EOS. */
+    /** Batch size, length limits and padding. */
     public BatchConfig batching() {
         return batching;
     }
