@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * {@link HfTokenizer#encoder()}: a batch of texts in one native call, reading back only the ids
  * (DJL's {@code batchEncode} would also copy tokens, offsets and masks; reading the character
- * spans of every text costs about half as much again as the encoding). Spans are read only where
+ * spans of every text adds 50–80 % to the encoding time). Spans are read only where
  * a character may have gone unencoded: for a text holding the unknown token (the model's own, or
  * {@link UnknownSentinel}), and for every text when a normalizer or pre-tokenizer step can delete
  * characters ({@link TokenizerJson#stepsKeepText()} false).
