@@ -2,6 +2,7 @@ package dev.mopo.cli;
 
 import dev.mopo.datasets.batch.BatchConfig;
 import dev.mopo.bench.data.DataBenchmark;
+import dev.mopo.datasets.preset.Preset;
 import dev.mopo.datasets.preset.Presets;
 import dev.mopo.datasets.template.ChatTemplates;
 import dev.mopo.datasets.template.TemplateChoice;
@@ -52,11 +53,11 @@ final class DataBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (HfTokenizer loaded = HfTokenizer.load(tokenizer)) {
             int pad = Math.toIntExact(loaded.specialTokens().pad().map(SpecialToken::id).orElse(0L));
-            int eos = Math.toIntExact(loaded.specialTokens().eos().map(SpecialToken::id).orElse(-1L));
             BatchConfig batching = BatchConfig.builder(pad).batchSize(batchSize).maxLength(maxLength)
-                    .maxPromptLength(maxPromptLength).eosId(eos).build();
-            DataBenchmark.Result result = DataBenchmark.run(path, Presets.create(preset, options, path),
-                    ChatTemplates.named(template, tokenizer), loaded.encoder(), batching);
+                    .maxPromptLength(maxPromptLength).build();
+            Preset corpus = Presets.create(preset, options, path);
+            DataBenchmark.Result result = DataBenchmark.run(path, corpus,
+                    ChatTemplates.named(template, tokenizer, corpus.textTemplate()), loaded.encoder(), batching);
             System.out.println(result.toJson(Map.of()));
         }
         return 0;

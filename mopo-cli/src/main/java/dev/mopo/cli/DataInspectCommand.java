@@ -3,7 +3,9 @@ package dev.mopo.cli;
 import dev.mopo.datasets.inspect.DataInspector;
 import dev.mopo.datasets.inspect.InspectOptions;
 import dev.mopo.datasets.inspect.InspectionReport;
+import dev.mopo.datasets.preset.Preset;
 import dev.mopo.datasets.preset.Presets;
+import dev.mopo.datasets.template.ChatTemplate;
 import dev.mopo.datasets.template.ChatTemplates;
 import dev.mopo.datasets.template.TemplateChoice;
 import dev.mopo.datasets.tokenizer.HfTokenizer;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read a corpus with a preset and report: pairs kept, rows rejected by reason, per-objective"
                 + " label balance, how often each objective disagrees with the primary, and length statistics"
-                + " (characters, or tokens with --tokenizer). Bad rows are skipped and counted; --strict stops at"
+                + " (characters, or tokens with --tokenizer: pairs are then tokenised as for training, and those"
+                + " it cannot encode are rejected too). Bad rows are skipped and counted; --strict stops at"
                 + " the first with its file, row and reason."})
 final class DataInspectCommand implements Callable<Integer> {
 
@@ -43,19 +46,29 @@ final class DataInspectCommand implements Callable<Integer> {
     private boolean json;
 
     @Option(names = "--tokenizer", paramLabel = "DIR",
-            description = "A checkpoint folder: measure lengths in its tokens, prompts rendered with its chat template.")
+            description = "A checkpoint folder: tokenise pairs as training does and measure lengths in its tokens.")
     private Path tokenizer;
+
+    @Option(names = "--chat-template", paramLabel = "CHOICE",
+            description = "With --tokenizer: ${COMPLETION-CANDIDATES} (default: auto, the checkpoint's own template,"
+                    + " else the preset's text template).")
+    private TemplateChoice template;
 
     @Override
     public Integer call() throws Exception {
+        if (template != null && tokenizer == null) {
+            throw new IllegalArgumentException("--chat-template needs --tokenizer");
+        }
         InspectOptions inspect = InspectOptions.defaults().withStrict(strict);
+        Preset corpus = Presets.create(preset, options, path);
         InspectionReport report;
         if (tokenizer == null) {
-            report = DataInspector.inspect(path, Presets.create(preset, options, path), inspect);
+            report = DataInspector.inspect(path, corpus, inspect);
         } else {
             try (HfTokenizer loaded = HfTokenizer.load(tokenizer)) {
-                report = DataInspector.inspect(path, Presets.create(preset, options, path),
-                        inspect.withTokens(loaded.encoder(), ChatTemplates.named(TemplateChoice.AUTO, tokenizer)));
+                ChatTemplate chat = ChatTemplates.named(template == null ? TemplateChoice.AUTO : template, tokenizer,
+                        corpus.textTemplate());
+                report = DataInspector.inspect(path, corpus, inspect.withTokens(loaded.encoder(), chat));
             }
         }
         System.out.println(json ? report.toJson() : report.toText());

@@ -1,5 +1,10 @@
 package dev.mopo.cli;
 
+import dev.mopo.datasets.batch.PairTokenizer;
+import dev.mopo.datasets.batch.TokenLimits;
+import dev.mopo.datasets.example.Prompt;
+import dev.mopo.datasets.template.ChatTemplates;
+import dev.mopo.datasets.template.TemplateChoice;
 import dev.mopo.datasets.tokenizer.HfTokenizer;
 import dev.mopo.djl.generate.GenerationConfig;
 import dev.mopo.djl.generate.GenerationDefaults;
@@ -7,6 +12,7 @@ import dev.mopo.djl.generate.Generator;
 import dev.mopo.djl.model.CausalLm;
 import dev.mopo.djl.train.config.Precision;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,6 +47,12 @@ final class ModelGenerateCommand implements Callable<Integer> {
             description = "Sample from the k most likely tokens, 0 for all (default: the generation config's, else 50).")
     private Integer topK;
 
+    @Option(names = "--chat-template", defaultValue = "none", paramLabel = "NAME",
+            description = "${COMPLETION-CANDIDATES}: how the prompt is rendered, as training renders it (none: the"
+                    + " text as given, with the tokenizer's special tokens; auto: the checkpoint's chat template, else"
+                    + " none; default: ${DEFAULT-VALUE}).")
+    private TemplateChoice chatTemplate;
+
     @Option(names = "--seed", defaultValue = "0", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -62,7 +74,9 @@ final class ModelGenerateCommand implements Callable<Integer> {
                             topP == null ? defaults.topP() : topP, topK == null ? defaults.topK() : topK, seed,
                             defaults.eosTokenIds(), defaults.padOrEos())
                     : GenerationConfig.greedy(budget, defaults.eosTokenIds(), defaults.padOrEos());
-            long[] ids = tokenizer.encode(prompt);
+            PairTokenizer prompts = new PairTokenizer(ChatTemplates.named(chatTemplate, model, TemplateChoice.NONE),
+                    tokenizer.encoder(), TokenLimits.DEFAULT, rejection -> { });
+            long[] ids = Arrays.stream(prompts.promptIds(Prompt.of(prompt))).asLongStream().toArray();
             long[] continuation = new Generator(lm).generate(List.of(ids), config).get(0);
             System.out.println(prompt + tokenizer.decode(continuation, true));
         }

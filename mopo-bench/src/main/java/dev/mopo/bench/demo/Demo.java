@@ -95,7 +95,7 @@ public final class Demo {
                 .datasetPreset("generic")
                 .datasetPath(corpus)
                 .datasetOptions(Map.of("objectives", DemoData.presetOptions()))
-                .chatTemplate(TemplateChoice.PLAIN)
+                .chatTemplate(TemplateChoice.NONE)
                 .loss(loss)
                 .tau(config.tau())
                 .estimateEma(ESTIMATE_EMA)

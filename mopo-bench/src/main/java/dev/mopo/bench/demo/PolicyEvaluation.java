@@ -3,6 +3,10 @@ package dev.mopo.bench.demo;
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import dev.mopo.core.objective.Objective;
+import dev.mopo.datasets.batch.PairTokenizer;
+import dev.mopo.datasets.batch.TokenLimits;
+import dev.mopo.datasets.example.Prompt;
+import dev.mopo.datasets.template.RawTextTemplate;
 import dev.mopo.datasets.tokenizer.HfTokenizer;
 import dev.mopo.djl.generate.GenerationConfig;
 import dev.mopo.djl.generate.Generator;
@@ -10,12 +14,14 @@ import dev.mopo.djl.model.CausalLm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Scores a policy with the same programmatic objectives that labelled its data: for each
- * held-out question it samples an answer from the policy and one from {@code μ}, and each
+ * held-out question (its prompt encoded exactly as training encoded it, the {@code none} template)
+ * it samples an answer from the policy and one from {@code μ}, and each
  * objective's win rate is the mean of {@code I_k} (1 win, ½ tie, 0 loss) — the {@code P_k(π)} of
  * the specification, estimated by sampling.
  *
@@ -33,10 +39,12 @@ record PolicyEvaluation(double[] winRates, double correctRate, double meanLength
         List<long[]> prompts = new ArrayList<>();
         try (HfTokenizer tokenizer = HfTokenizer.load(folder);
                 CausalLm model = CausalLm.load(folder, Device.cpu(), DataType.FLOAT32)) {
+            PairTokenizer training = new PairTokenizer(RawTextTemplate.INSTANCE, tokenizer.encoder(), TokenLimits.DEFAULT,
+                    rejection -> { });
             for (int i = 0; i < questions; i++) {
                 Question question = ArithmeticTask.question(random);
                 asked.add(question);
-                prompts.add(tokenizer.encode(question.prompt(), false));
+                prompts.add(Arrays.stream(training.promptIds(Prompt.of(question.prompt()))).asLongStream().toArray());
             }
             long eos = tokenizer.specialTokens().eos().orElseThrow().id();
             long pad = tokenizer.specialTokens().pad().orElseThrow().id();

@@ -60,7 +60,8 @@ final class TrainOptions {
     Map<String, String> datasetOptions;
 
     @Option(names = "--chat-template", paramLabel = "NAME", order = 13,
-            description = "${COMPLETION-CANDIDATES}: how prompts are rendered (auto: the checkpoint's, else plain).")
+            description = "${COMPLETION-CANDIDATES}: how prompts are rendered (auto: the checkpoint's, else the"
+                    + " preset's text template: none for hh-rlhf, pku for pku-safe-rlhf, plain otherwise).")
     TemplateChoice chatTemplate;
 
     @Option(names = "--objectives", paramLabel = "NAME", split = ",", order = 14,

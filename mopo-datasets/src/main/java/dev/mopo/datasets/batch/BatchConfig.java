@@ -17,7 +17,6 @@ public final class BatchConfig {
     private final TokenLimits limits;
     private final PaddingSide paddingSide;
     private final int padId;
-    private final int eosId;
     private final boolean groupByLength;
     private final boolean shuffle;
     private final long seed;
@@ -32,7 +31,6 @@ public final class BatchConfig {
             throw new IllegalArgumentException("pad_id must be a token id >= 0, got " + b.padId);
         }
         this.padId = b.padId;
-        this.eosId = b.eosId;
         this.groupByLength = b.groupByLength;
         this.shuffle = b.shuffle;
         this.seed = b.seed;
@@ -75,11 +73,6 @@ public final class BatchConfig {
         return padId;
     }
 
-    /** The id appended to every response, or -1 for none. */
-    public int eosId() {
-        return eosId;
-    }
-
     /** Whether batches gather pairs of similar length. */
     public boolean groupByLength() {
         return groupByLength;
@@ -111,7 +104,6 @@ public final class BatchConfig {
         b.batchSize = batchSize;
         b.limits(limits);
         b.paddingSide = paddingSide;
-        b.eosId = eosId;
         b.groupByLength = groupByLength;
         b.shuffle = shuffle;
         b.seed = seed;
@@ -127,7 +119,6 @@ public final class BatchConfig {
         private int maxPromptLength = TokenLimits.DEFAULT.maxPromptLength();
         private PaddingSide paddingSide = PaddingSide.RIGHT;
         private final int padId;
-        private int eosId = -1;
         private boolean groupByLength;
         private boolean shuffle;
         private long seed;
@@ -166,12 +157,6 @@ public final class BatchConfig {
         /** Where padding goes (default right). */
         public Builder paddingSide(PaddingSide side) {
             this.paddingSide = side;
-            return this;
-        }
-
-        /** An id appended to every response, usually the tokenizer's EOS (default none). */
-        public Builder eosId(int id) {
-            this.eosId = id;
             return this;
         }
 

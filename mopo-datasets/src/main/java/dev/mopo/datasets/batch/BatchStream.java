@@ -12,11 +12,13 @@ import java.util.Iterator;
 
 /**
  * The whole way from a file to batches, streaming: read and label pairs with a preset, keep one
- * side of a train/eval split, render and tokenise, truncate, pad, group and shuffle.
+ * side of a train/eval split, render and tokenise ({@link PairTokenizer}), truncate, pad, group
+ * and shuffle. Pairs the tokenisation refuses are reported as the reader's rejections
+ * ({@link PairReader#rejections()}): counted in {@link #stats()}, or thrown in strict mode.
  *
  * <pre>{@code
  * try (BatchStream batches = BatchStream.open(path, preset, ReadOptions.lenient(),
- *         split::train, template, tokenizer::encode, config)) {
+ *         split::train, template, tokenizer.encoder(), config)) {
  *     while (batches.hasNext()) {
  *         TokenBatch batch = batches.next();
  *     }
@@ -44,7 +46,7 @@ public final class BatchStream implements Iterator<TokenBatch>, AutoCloseable {
     public static BatchStream open(Path path, Preset preset, ReadOptions options, Selection selection,
             ChatTemplate template, TokenEncoder encoder, BatchConfig config) throws IOException {
         PairReader reader = PairReader.open(path, preset, options);
-        Iterator<TokenizedPair> tokenized = new PairTokenizer(template, encoder, config)
+        Iterator<TokenizedPair> tokenized = new PairTokenizer(template, encoder, config.limits(), reader.rejections())
                 .tokenize(selection.select(reader));
         return new BatchStream(reader, new Batcher(tokenized, config));
     }

@@ -1,28 +1,26 @@
 package dev.mopo.datasets.batch;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Text to token ids: the one thing batching needs from a tokenizer, so any tokenizer plugs in
- * as a method reference. Whether special tokens (a BOS) are added is the encoder's choice; the
- * end-of-sequence id appended to responses is set in {@link BatchConfig}.
+ * Text to token ids: what {@link PairTokenizer} needs from a tokenizer.
+ * {@link dev.mopo.datasets.tokenizer.HfTokenizer#encoder()} is the implementation for Hugging Face
+ * tokenizers.
  */
-@FunctionalInterface
 public interface TokenEncoder {
 
-    /** The token ids of {@code text}. */
-    int[] encode(String text);
+    /**
+     * The encodings of many texts, in order, one per text.
+     *
+     * @param addSpecialTokens whether the tokenizer adds its special tokens (its post-processor's
+     *     BOS, for example), as transformers' {@code add_special_tokens}
+     */
+    List<Encoded> encodeAll(List<String> texts, boolean addSpecialTokens);
 
     /**
-     * The token ids of many texts, in order. Override it when the tokenizer encodes a batch
-     * faster than one text at a time (in parallel, or with fewer native calls).
+     * The text of the tokenizer's end-of-sequence token (transformers' {@code tokenizer.eos_token}),
+     * which TRL appends to the responses of text rows; empty when the tokenizer names none.
      */
-    default List<int[]> encodeAll(List<String> texts) {
-        List<int[]> ids = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            ids.add(encode(text));
-        }
-        return ids;
-    }
+    Optional<String> eosText();
 }

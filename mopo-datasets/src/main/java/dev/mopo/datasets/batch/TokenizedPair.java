@@ -1,14 +1,19 @@
 package dev.mopo.datasets.batch;
 
+import java.nio.file.Path;
+
 /**
- * One pair as token ids, already truncated: the prompt, each response (with its EOS when the
- * configuration adds one), the K outcomes as signs, and the pair's position in the stream it was
+ * One pair as token ids, already truncated: the prompt, each response (for a text template with
+ * its EOS, for a chat template with the template's end of turn), the K outcomes as signs, where
+ * the pair was read from, and the pair's position among the kept pairs of the stream it was
  * tokenised from (so that values computed once per pair, such as reference log-probs, can be
  * looked up again after shuffling).
  */
 public final class TokenizedPair {
 
     private final String id;
+    private final Path file;
+    private final long row;
     private final int index;
     private final int[] prompt;
     private final int[] responseA;
@@ -17,9 +22,11 @@ public final class TokenizedPair {
     private final double[] scoresA;
     private final double[] scoresB;
 
-    TokenizedPair(String id, int index, int[] prompt, int[] responseA, int[] responseB, int[] outcomes,
-            double[] scoresA, double[] scoresB) {
+    TokenizedPair(String id, Path file, long row, int index, int[] prompt, int[] responseA, int[] responseB,
+            int[] outcomes, double[] scoresA, double[] scoresB) {
         this.id = id;
+        this.file = file;
+        this.row = row;
         this.index = index;
         this.prompt = prompt;
         this.responseA = responseA;
@@ -34,7 +41,20 @@ public final class TokenizedPair {
         return id;
     }
 
-    /** The pair's position, from 0, in the stream of pairs it was tokenised from. */
+    /** The file the pair was read from, for messages. */
+    public Path file() {
+        return file;
+    }
+
+    /** The 0-based row the pair was read from (its first row, for HelpSteer2), for messages. */
+    public long row() {
+        return row;
+    }
+
+    /**
+     * The pair's position, from 0, among the pairs kept from the stream it was tokenised from:
+     * refused pairs take no number, so the same stream gives the same numbers on every pass.
+     */
     public int index() {
         return index;
     }

@@ -27,7 +27,12 @@ public final class TrainEvalSplit {
 
     /** Whether a pair belongs to the eval split. */
     public boolean isEval(PreferenceExample example) {
-        long h = Long.parseUnsignedLong(example.id(), 16) ^ (seed * 0x9E3779B97F4A7C15L);
+        return isEval(example.id());
+    }
+
+    /** Whether the pair with this {@link PreferenceExample#id()} belongs to the eval split. */
+    public boolean isEval(String pairId) {
+        long h = Long.parseUnsignedLong(pairId, 16) ^ (seed * 0x9E3779B97F4A7C15L);
         h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
         h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
         h ^= h >>> 31;

@@ -1,6 +1,7 @@
 package dev.mopo.datasets.example;
 
 import dev.mopo.core.objective.Outcome;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -24,10 +25,11 @@ public final class PreferenceExample {
     private final List<Outcome> outcomes;
     private final double[] scoresA;
     private final double[] scoresB;
+    private final Path file;
     private final long[] sourceRows;
 
     private PreferenceExample(String id, Prompt prompt, String responseA, String responseB,
-            List<Outcome> outcomes, double[] scoresA, double[] scoresB, long[] sourceRows) {
+            List<Outcome> outcomes, double[] scoresA, double[] scoresB, Path file, long[] sourceRows) {
         this.id = id;
         this.prompt = prompt;
         this.responseA = responseA;
@@ -35,17 +37,19 @@ public final class PreferenceExample {
         this.outcomes = outcomes;
         this.scoresA = scoresA;
         this.scoresB = scoresB;
+        this.file = file;
         this.sourceRows = sourceRows;
     }
 
     /**
      * A pair without per-response scores.
      *
+     * @param file the file the pair was read from (for messages about it)
      * @param sourceRows the 0-based rows of the source the pair was built from
      */
     public static PreferenceExample of(Prompt prompt, String responseA, String responseB,
-            List<Outcome> outcomes, long... sourceRows) {
-        return withScores(prompt, responseA, responseB, outcomes, null, null, sourceRows);
+            List<Outcome> outcomes, Path file, long... sourceRows) {
+        return withScores(prompt, responseA, responseB, outcomes, null, null, file, sourceRows);
     }
 
     /**
@@ -53,8 +57,12 @@ public final class PreferenceExample {
      * no score for an objective); both score arrays have one entry per outcome.
      */
     public static PreferenceExample withScores(Prompt prompt, String responseA, String responseB,
-            List<Outcome> outcomes, double[] scoresA, double[] scoresB, long... sourceRows) {
+            List<Outcome> outcomes, double[] scoresA, double[] scoresB, Path file, long... sourceRows) {
         Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(file, "file");
+        if (sourceRows.length == 0) {
+            throw new IllegalArgumentException("a preference example needs the row it was read from");
+        }
         Objects.requireNonNull(responseA, "responseA");
         Objects.requireNonNull(responseB, "responseB");
         List<Outcome> labels = List.copyOf(outcomes);
@@ -71,7 +79,7 @@ public final class PreferenceExample {
         String id = ExampleIds.of(prompt.text(), responseA, responseB);
         return new PreferenceExample(id, prompt, responseA, responseB, labels,
                 scoresA == null ? null : scoresA.clone(), scoresB == null ? null : scoresB.clone(),
-                sourceRows.clone());
+                file, sourceRows.clone());
     }
 
     /** A stable content id: 16 hex digits of SHA-256 over prompt text and both responses. */
@@ -119,6 +127,11 @@ public final class PreferenceExample {
         return Optional.ofNullable(scoresB).map(double[]::clone);
     }
 
+    /** The file the pair was read from (for HelpSteer2, the file of its first row). */
+    public Path file() {
+        return file;
+    }
+
     /** The 0-based source rows this pair was built from (two for HelpSteer2, else one). */
     public long[] sourceRows() {
         return sourceRows.clone();
@@ -126,7 +139,7 @@ public final class PreferenceExample {
 
     @Override
     public String toString() {
-        return "PreferenceExample{id=" + id + ", rows=" + Arrays.toString(sourceRows)
+        return "PreferenceExample{id=" + id + ", file=" + file + ", rows=" + Arrays.toString(sourceRows)
                 + ", outcomes=" + outcomes + "}";
     }
 }

@@ -1,6 +1,8 @@
 package dev.mopo.datasets.inspect;
 
 import dev.mopo.core.objective.ObjectiveSet;
+import dev.mopo.datasets.batch.PairTokenizer;
+import dev.mopo.datasets.batch.TokenLimits;
 import dev.mopo.datasets.example.PreferenceExample;
 import dev.mopo.datasets.preset.Preset;
 import dev.mopo.datasets.read.PairReader;
@@ -10,19 +12,28 @@ import dev.mopo.datasets.reject.DatasetFileException;
 import dev.mopo.datasets.reject.RejectReason;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads a corpus once, streaming, and reports what it holds and what was thrown away: the
- * library side of {@code mopo data inspect --preset NAME --path FILE_OR_DIR [--strict] [--json]}.
+ * library side of {@code mopo data inspect --preset NAME --path FILE_OR_DIR [--strict] [--json]
+ * [--tokenizer DIR [--chat-template CHOICE]]}.
  *
  * <pre>{@code
  * Preset preset = Presets.create(name, options, path);
  * InspectionReport report = DataInspector.inspect(path, preset, InspectOptions.defaults().withStrict(strict));
  * System.out.print(json ? report.toJson() : report.toText());
  * }</pre>
+ *
+ * <p>With a tokenizer ({@link InspectOptions#withTokens}) every pair goes through the
+ * {@link PairTokenizer} training uses (without truncation): pairs it refuses are counted with the
+ * reader's rejections under their own reasons ({@code unencodable_text}, {@code no_response_tokens})
+ * and left out of the balance, and lengths are the token counts the model is trained on (the
+ * prompt with its BOS, each response with its EOS or end of turn).
  *
  * <p>A refused file (missing or mistyped required column, unsupported format) is reported with
  * {@code file_error} set and no pairs; in strict mode it is thrown instead, as is the first bad
@@ -31,6 +42,9 @@ import java.util.Map;
 public final class DataInspector {
 
     private static final String[] FIELDS = {"prompt", "response_a", "response_b"};
+
+    /** What the report needs of one kept pair: its outcome signs and the lengths of its three fields. */
+    private record Measured(int[] signs, int prompt, int responseA, int responseB) {}
 
     private DataInspector() {}
 
@@ -48,11 +62,11 @@ public final class DataInspector {
         long refusedRows = -1;
         try (PairReader reader = PairReader.open(path, preset, read)) {
             stats = reader.stats();
-            while (reader.hasNext()) {
-                PreferenceExample pair = reader.next();
-                int primary = pair.outcome(0).sign();
+            for (Iterator<Measured> pairs = measured(reader, options); pairs.hasNext();) {
+                Measured pair = pairs.next();
+                int primary = pair.signs()[0];
                 for (int o = 0; o < k; o++) {
-                    int sign = pair.outcome(o).sign();
+                    int sign = pair.signs()[o];
                     counts[o][1 - sign]++;
                     if (o > 0 && primary != 0 && sign != 0) {
                         comparable[o]++;
@@ -61,7 +75,9 @@ public final class DataInspector {
                         }
                     }
                 }
-                measure(pair, options, lengths);
+                lengths[0].add(pair.prompt());
+                lengths[1].add(pair.responseA());
+                lengths[2].add(pair.responseB());
             }
         } catch (DatasetFileException e) {
             if (options.strict()) {
@@ -95,17 +111,37 @@ public final class DataInspector {
                 options.encoder() == null ? "chars" : "tokens", summaries);
     }
 
-    private static void measure(PreferenceExample pair, InspectOptions options, LengthStats[] lengths) {
+    /** The kept pairs, measured in characters, or in tokens as {@link PairTokenizer} tokenises them. */
+    private static Iterator<Measured> measured(PairReader reader, InspectOptions options) {
         if (options.encoder() == null) {
-            lengths[0].add(pair.prompt().text().length());
-            lengths[1].add(pair.responseA().length());
-            lengths[2].add(pair.responseB().length());
-            return;
+            return map(reader, pair -> new Measured(signs(pair), pair.prompt().text().length(),
+                    pair.responseA().length(), pair.responseB().length()));
         }
-        String prompt = options.template() == null ? pair.prompt().text() : options.template().render(pair.prompt());
-        List<int[]> ids = options.encoder().encodeAll(List.of(prompt, pair.responseA(), pair.responseB()));
-        for (int f = 0; f < FIELDS.length; f++) {
-            lengths[f].add(ids.get(f).length);
+        PairTokenizer tokenizer = new PairTokenizer(options.template(), options.encoder(), TokenLimits.NONE,
+                reader.rejections());
+        return map(tokenizer.tokenize(reader), pair -> new Measured(pair.outcomes(), pair.prompt().length,
+                pair.responseA().length, pair.responseB().length));
+    }
+
+    private static int[] signs(PreferenceExample pair) {
+        int[] signs = new int[pair.numObjectives()];
+        for (int o = 0; o < signs.length; o++) {
+            signs[o] = pair.outcome(o).sign();
         }
+        return signs;
+    }
+
+    private static <T> Iterator<Measured> map(Iterator<T> pairs, Function<T, Measured> measure) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return pairs.hasNext();
+            }
+
+            @Override
+            public Measured next() {
+                return measure.apply(pairs.next());
+            }
+        };
     }
 }

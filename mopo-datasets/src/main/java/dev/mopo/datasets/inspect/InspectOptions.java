@@ -2,16 +2,26 @@ package dev.mopo.datasets.inspect;
 
 import dev.mopo.datasets.batch.TokenEncoder;
 import dev.mopo.datasets.template.ChatTemplate;
+import java.util.Objects;
 
 /**
  * How to inspect.
  *
- * @param strict stop at the first bad row (a {@link dev.mopo.datasets.reject.BadRowException})
- * @param encoder when set, lengths are in tokens of this encoder; otherwise in characters
- * @param template when set with an encoder, prompts are measured as rendered by it
+ * @param strict stop at the first bad row (a {@link dev.mopo.datasets.reject.BadRowException}),
+ *     refusals of the tokenisation included
+ * @param encoder when set, pairs are tokenised as for training and lengths are in its tokens;
+ *     otherwise lengths are in characters
+ * @param template how pairs are rendered for the encoder; set exactly when the encoder is
  * @param examples how many rejected rows the report lists
  */
 public record InspectOptions(boolean strict, TokenEncoder encoder, ChatTemplate template, int examples) {
+
+    /** Checks that an encoder comes with its template. */
+    public InspectOptions {
+        if ((encoder == null) != (template == null)) {
+            throw new IllegalArgumentException("a token encoder and a chat template go together");
+        }
+    }
 
     /** Skip and count bad rows, lengths in characters, 10 rejected rows listed. */
     public static InspectOptions defaults() {
@@ -23,8 +33,9 @@ public record InspectOptions(boolean strict, TokenEncoder encoder, ChatTemplate 
         return new InspectOptions(stopAtFirstBadRow, encoder, template, examples);
     }
 
-    /** The same options, measuring lengths in tokens (prompts rendered by {@code with} when not null). */
+    /** The same options, tokenising pairs rendered by {@code with} and measuring lengths in tokens. */
     public InspectOptions withTokens(TokenEncoder tokens, ChatTemplate with) {
-        return new InspectOptions(strict, tokens, with, examples);
+        return new InspectOptions(strict, Objects.requireNonNull(tokens, "tokens"), Objects.requireNonNull(with,
+                "with"), examples);
     }
 }

@@ -106,7 +106,7 @@ public final class GenericPreset implements Preset {
             }
             outcomes.add(Outcome.ofSign((int) label));
         }
-        sink.keep(PreferenceExample.of(prompt, a, b, outcomes, row.row()));
+        sink.keep(PreferenceExample.of(prompt, a, b, outcomes, row.file(), row.row()));
     }
 
     private void scores(SourceRow row, Prompt prompt, String a, String b, PairSink sink) {
@@ -128,7 +128,8 @@ public final class GenericPreset implements Preset {
             }
             outcomes.add(Outcome.ofScores(scoresA[i], scoresB[i]));
         }
-        sink.keep(PreferenceExample.withScores(prompt, a, b, outcomes, scoresA, scoresB, row.row()));
+        sink.keep(PreferenceExample.withScores(prompt, a, b, outcomes, scoresA, scoresB, row.file(),
+                row.row()));
     }
 
     /**

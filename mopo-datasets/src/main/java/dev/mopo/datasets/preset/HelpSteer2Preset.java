@@ -108,11 +108,11 @@ public final class HelpSteer2Preset implements Preset {
             if (a.response().strip().isEmpty() || b.response().strip().isEmpty()) {
                 Response empty = a.response().strip().isEmpty() ? a : b;
                 bad = new Rejection(a.file(), a.row(), RejectReason.EMPTY_RESPONSE,
-                        "'response' of row " + empty.row() + " is empty or whitespace only: "
+                        "'response' of row " + (empty.row() + 1) + " is empty or whitespace only: "
                                 + Values.quote(empty.response()));
-            } else if (a.response().equals(b.response())) {
+            } else if (Responses.same(a.response(), b.response())) {
                 bad = new Rejection(a.file(), a.row(), RejectReason.IDENTICAL_RESPONSES,
-                        "rows " + a.row() + " and " + b.row() + " have the same 'response': "
+                        "rows " + (a.row() + 1) + " and " + (b.row() + 1) + " have the same 'response': "
                                 + Values.quote(a.response()));
             }
             if (bad != null) {
@@ -130,7 +130,7 @@ public final class HelpSteer2Preset implements Preset {
             }
             Prompt prompt = new Prompt(a.prompt(), turns(a.prompt()));
             sink.keep(PreferenceExample.withScores(prompt, a.response(), b.response(), outcomes,
-                    scoresA, scoresB, a.row(), b.row()));
+                    scoresA, scoresB, a.file(), a.row(), b.row()));
         }
     }
 

@@ -10,6 +10,7 @@ import dev.mopo.datasets.reject.Rejection;
 import dev.mopo.datasets.source.ColumnKind;
 import dev.mopo.datasets.source.Record;
 import dev.mopo.datasets.source.SourceRow;
+import dev.mopo.datasets.template.TemplateChoice;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,15 @@ import java.util.regex.Pattern;
 
 /**
  * Anthropic/hh-rlhf: {@code chosen} (a) and {@code rejected} (b) are whole transcripts that
- * share everything up to the last {@code "\n\nAssistant:"}. The prompt is that shared prefix
- * (earlier turns included); each response is the text after the marker, stripped. The files
+ * share everything up to the last {@code "\n\nAssistant:"}. The prompt text is that shared
+ * prefix, the marker included (earlier turns too); each response is the text after the marker,
+ * whitespace kept ({@code " Sure, 10."}): prompt text + response is the transcript. This is the
+ * split TRL's {@code extract_prompt} makes ({@code trl/data_utils.py:632-641}) whenever the two
+ * responses differ in their first non-space character; when they share a beginning, TRL's
+ * longest-common-prefix rule would move that shared text into the prompt, and this preset does
+ * not. The chat turns are those before the marker; the preset's text template is
+ * {@link TemplateChoice#NONE}, so that a checkpoint without a chat template is trained on the
+ * transcript itself, as TRL trains on it. The files
  * carry no subset column, so the subset (the hub folder: {@code helpful-base},
  * {@code helpful-online}, {@code helpful-rejection-sampled}, {@code harmless-base}) says which
  * objective the pair labels: helpful subsets label helpfulness (harmlessness 0), harmless-base
@@ -90,6 +98,11 @@ public final class HhRlhfPreset implements Preset {
     }
 
     @Override
+    public TemplateChoice textTemplate() {
+        return TemplateChoice.NONE;
+    }
+
+    @Override
     public Optional<String> refuse(Record first) {
         if (!first.has("chosen") && !first.has("rejected") && first.has("transcript")) {
             return Optional.of("rows have a 'transcript' but no 'chosen'/'rejected': this looks like "
@@ -115,24 +128,28 @@ public final class HhRlhfPreset implements Preset {
                             + row.record().describe(field)));
             return;
         }
-        String prompt = chosen.substring(0, cutA);
-        if (!prompt.equals(rejected.substring(0, cutB))) {
+        String before = chosen.substring(0, cutA);
+        if (!before.equals(rejected.substring(0, cutB))) {
             sink.reject(new Rejection(row.file(), row.row(), RejectReason.MALFORMED_TRANSCRIPT,
                     "'chosen' and 'rejected' differ before their last assistant turn, so they do not "
                             + "answer the same prompt"));
             return;
         }
-        String a = chosen.substring(cutA + MARKER.length()).strip();
-        String b = rejected.substring(cutB + MARKER.length()).strip();
+        String a = chosen.substring(cutA + MARKER.length());
+        String b = rejected.substring(cutB + MARKER.length());
         Rejection bad = Responses.check(row, "chosen", a, "rejected", b);
         if (bad != null) {
             sink.reject(bad);
             return;
         }
-        sink.keep(PreferenceExample.of(new Prompt(prompt, turns(prompt)), a, b, outcomes, row.row()));
+        Prompt prompt = new Prompt(before + MARKER, turns(before));
+        sink.keep(PreferenceExample.of(prompt, a, b, outcomes, row.file(), row.row()));
     }
 
-    /** The turns of a transcript prefix; text before the first marker becomes a system turn. */
+    /**
+     * The turns of a transcript up to (not including) its last {@code "\n\nAssistant:"}; text
+     * before the first marker becomes a system turn.
+     */
     static List<ChatMessage> turns(String transcript) {
         List<ChatMessage> turns = new ArrayList<>();
         Matcher marker = TURN.matcher(transcript);

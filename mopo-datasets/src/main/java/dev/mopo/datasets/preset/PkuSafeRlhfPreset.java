@@ -10,6 +10,7 @@ import dev.mopo.datasets.source.ColumnKind;
 import dev.mopo.datasets.source.Record;
 import dev.mopo.datasets.source.SourceRow;
 import dev.mopo.datasets.source.ValueType;
+import dev.mopo.datasets.template.TemplateChoice;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +54,11 @@ public final class PkuSafeRlhfPreset implements Preset {
     }
 
     @Override
+    public TemplateChoice textTemplate() {
+        return TemplateChoice.PKU;
+    }
+
+    @Override
     public Set<String> columns() {
         return COLUMNS;
     }
@@ -84,9 +90,10 @@ public final class PkuSafeRlhfPreset implements Preset {
                 && record.type("is_response_1_safe") == ValueType.BOOLEAN) {
             double[] scoresA = {Double.NaN, record.bool("is_response_0_safe") ? 1 : 0};
             double[] scoresB = {Double.NaN, record.bool("is_response_1_safe") ? 1 : 0};
-            sink.keep(PreferenceExample.withScores(prompt, a, b, outcomes, scoresA, scoresB, row.row()));
+            sink.keep(PreferenceExample.withScores(prompt, a, b, outcomes, scoresA, scoresB, row.file(),
+                    row.row()));
         } else {
-            sink.keep(PreferenceExample.of(prompt, a, b, outcomes, row.row()));
+            sink.keep(PreferenceExample.of(prompt, a, b, outcomes, row.file(), row.row()));
         }
     }
 

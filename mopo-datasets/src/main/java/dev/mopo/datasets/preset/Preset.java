@@ -3,6 +3,7 @@ package dev.mopo.datasets.preset;
 import dev.mopo.core.objective.ObjectiveSet;
 import dev.mopo.datasets.source.ColumnKind;
 import dev.mopo.datasets.source.Record;
+import dev.mopo.datasets.template.TemplateChoice;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,15 @@ public interface Preset {
 
     /** Required columns and their kinds, in the order they are checked. */
     Map<String, ColumnKind> requiredColumns();
+
+    /**
+     * The text template for a checkpoint without a chat template: what {@link TemplateChoice#AUTO}
+     * falls back to. {@link TemplateChoice#PLAIN} unless the corpus has a format of its own
+     * (hh-rlhf's transcripts: {@link TemplateChoice#NONE}; PKU-SafeRLHF: {@link TemplateChoice#PKU}).
+     */
+    default TemplateChoice textTemplate() {
+        return TemplateChoice.PLAIN;
+    }
 
     /** Every column the preset reads, required or optional; others need not be read at all. */
     default Set<String> columns() {

@@ -5,7 +5,11 @@ import dev.mopo.datasets.reject.Rejection;
 import dev.mopo.datasets.source.SourceRow;
 import dev.mopo.datasets.source.Values;
 
-/** The checks every pair's responses pass: neither empty, and not the same text. */
+/**
+ * The checks every pair's responses pass: neither empty nor whitespace only, and not the same
+ * text once leading and trailing whitespace is ignored (presets keep the whitespace the corpus
+ * has; only these checks look past it).
+ */
 final class Responses {
 
     private Responses() {}
@@ -24,10 +28,15 @@ final class Responses {
             return new Rejection(row.file(), row.row(), RejectReason.EMPTY_RESPONSE,
                     "'" + nameB + "' is empty or whitespace only: " + Values.quote(b));
         }
-        if (a.equals(b)) {
+        if (same(a, b)) {
             return new Rejection(row.file(), row.row(), RejectReason.IDENTICAL_RESPONSES,
                     "'" + nameA + "' and '" + nameB + "' are the same text: " + Values.quote(a));
         }
         return null;
+    }
+
+    /** Whether two responses are the same text, leading and trailing whitespace ignored. */
+    static boolean same(String a, String b) {
+        return a.strip().equals(b.strip());
     }
 }

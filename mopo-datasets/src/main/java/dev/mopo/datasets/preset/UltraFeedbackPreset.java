@@ -204,7 +204,7 @@ public final class UltraFeedbackPreset implements Preset {
             scoresB[o] = rb == null ? Double.NaN : rb;
         }
         sink.keep(PreferenceExample.withScores(Prompt.of(instruction), responseA, responseB, outcomes,
-                scoresA, scoresB, row.row()));
+                scoresA, scoresB, row.file(), row.row()));
     }
 
     private static Rejection responseProblem(SourceRow row, Record completion, String name) {

@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The labelled pairs of one file or folder, read lazily: rows are pulled from the source only
@@ -78,6 +79,20 @@ public final class PairReader implements Iterator<PreferenceExample>, AutoClosea
     /** The preset the pairs are assembled by. */
     public Preset preset() {
         return preset;
+    }
+
+    /**
+     * Where a later stage reports a pair of this reader that it refuses, such as
+     * {@link dev.mopo.datasets.batch.PairTokenizer} for text it cannot encode: the rejection is
+     * treated as the reader's own (counted in {@link #stats()} under its reason, the pair taken
+     * off {@link ReadStats#pairs()}, told to the listener, or thrown as a {@link BadRowException}
+     * in strict mode).
+     */
+    public Consumer<Rejection> rejections() {
+        return rejection -> {
+            reject(rejection);
+            stats.unkeep();
+        };
     }
 
     /** Rows, pairs and rejections so far; complete once {@link #hasNext()} has returned false. */

@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a read has seen so far: rows, pairs kept, and rejections by reason. */
+/**
+ * What a read has seen so far: rows, pairs kept, and rejections by reason, those of later stages
+ * reported through {@link PairReader#rejections()} included.
+ */
 public final class ReadStats {
 
     private final int keep;
@@ -28,6 +31,10 @@ public final class ReadStats {
 
     void pair() {
         pairs++;
+    }
+
+    void unkeep() {
+        pairs--;
     }
 
     void rejected(Rejection rejection) {

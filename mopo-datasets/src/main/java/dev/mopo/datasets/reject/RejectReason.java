@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * Why a row was not turned into a pair. When several apply, a row is reported once, under the
  * first in declaration order: decoding, then missing values, then types, then the preset's
- * structure, then the responses, then the labels.
+ * structure, then the responses, then the labels, then tokenisation (the last two are found by
+ * {@link dev.mopo.datasets.batch.PairTokenizer}, after the reader has kept the pair).
  */
 public enum RejectReason {
     /** JSONL: the line is not valid UTF-8 (decoded strictly: reported, never replaced). */
@@ -29,7 +30,15 @@ public enum RejectReason {
     /** Both responses are the same text. */
     IDENTICAL_RESPONSES,
     /** A label outside its domain: a choice id that is not 0 or 1, a label not in {-1, 0, 1}, a NaN score. */
-    INVALID_OUTCOME;
+    INVALID_OUTCOME,
+    /**
+     * The tokenizer cannot encode the rendered prompt or a response: a character becomes the
+     * unknown token, or is covered by no token at all (a vocabulary without it and without a byte
+     * fallback drops it silently).
+     */
+    UNENCODABLE_TEXT,
+    /** A response keeps no token of its own after truncation (an appended end-of-sequence token does not count). */
+    NO_RESPONSE_TOKENS;
 
     /** The snake_case key used in reports, for example {@code null_field}. */
     public String key() {

@@ -20,8 +20,11 @@ public record Rejection(Path file, long row, RejectReason reason, String detail)
         Objects.requireNonNull(detail, "detail");
     }
 
-    /** {@code FILE row N: reason: detail}. */
+    /**
+     * {@code FILE row N: reason: detail}, with {@code N} counted from 1 as editors count lines (row 1
+     * is a JSONL file's first line, or the first record of Arrow data).
+     */
     public String message() {
-        return file + " row " + row + ": " + reason.key() + ": " + detail;
+        return file + " row " + (row + 1) + ": " + reason.key() + ": " + detail;
     }
 }

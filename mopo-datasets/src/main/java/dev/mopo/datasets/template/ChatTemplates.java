@@ -50,22 +50,32 @@ public final class ChatTemplates {
 
     /**
      * The template a choice selects: {@code checkpoint} (the checkpoint's own; an error when it
-     * has none), {@code auto} (the checkpoint's own, else plain), {@code plain}, or {@code pku}
-     * (with the checkpoint's end-of-sequence token, {@code </s>} when it names none).
+     * has none), {@code auto} (the checkpoint's own, else {@code textTemplate}), {@code none},
+     * {@code plain}, or {@code pku} (with the checkpoint's end-of-sequence token, {@code </s>} when
+     * it names none).
+     *
+     * @param checkpoint the model folder, or null when there is none (then {@code auto} is {@code textTemplate})
+     * @param textTemplate the text template {@code auto} falls back to, usually
+     *     {@link dev.mopo.datasets.preset.Preset#textTemplate()}: {@code none}, {@code plain} or {@code pku}
+     * @throws IllegalArgumentException when {@code textTemplate} is not a text template
      */
-    public static ChatTemplate named(TemplateChoice choice, Path checkpoint) throws IOException {
+    public static ChatTemplate named(TemplateChoice choice, Path checkpoint, TemplateChoice textTemplate)
+            throws IOException {
+        if (!textTemplate.isText()) {
+            throw new IllegalArgumentException("the fallback of chat_template auto must be none, plain or pku, got "
+                    + textTemplate);
+        }
         switch (choice) {
+            case NONE:
+                return RawTextTemplate.INSTANCE;
             case PLAIN:
                 return PlainChatTemplate.INSTANCE;
             case PKU:
                 return new PkuChatTemplate(checkpoint == null ? "</s>"
                         : specialTokens(checkpoint).getOrDefault("eos_token", "</s>"));
             case AUTO:
-                if (checkpoint == null) {
-                    return PlainChatTemplate.INSTANCE;
-                }
-                Optional<JinjaChatTemplate> own = fromCheckpoint(checkpoint);
-                return own.isPresent() ? own.get() : PlainChatTemplate.INSTANCE;
+                Optional<JinjaChatTemplate> own = checkpoint == null ? Optional.empty() : fromCheckpoint(checkpoint);
+                return own.isPresent() ? own.get() : named(textTemplate, checkpoint, textTemplate);
             case CHECKPOINT:
                 if (checkpoint == null) {
                     throw new IllegalArgumentException("chat_template: checkpoint needs a checkpoint folder");

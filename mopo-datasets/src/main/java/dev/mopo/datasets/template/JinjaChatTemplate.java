@@ -2,6 +2,7 @@ package dev.mopo.datasets.template;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
 import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
@@ -22,7 +23,8 @@ import java.util.StringJoiner;
 
 /**
  * A checkpoint's Jinja {@code chat_template}, rendered as transformers renders it
- * ({@code trim_blocks}, {@code lstrip_blocks}, {@code raise_exception}, {@code strftime_now},
+ * ({@code trim_blocks}, {@code lstrip_blocks}, whitespace control on expressions as on tags
+ * ({@code {{- … -}}}, which Mistral's and many other templates use), {@code raise_exception}, {@code strftime_now},
  * Python-style {@code tojson}, Python string methods) with {@code messages},
  * {@code add_generation_prompt} and the tokenizer's special tokens ({@code bos_token},
  * {@code eos_token}, …) as variables.
@@ -65,6 +67,20 @@ public final class JinjaChatTemplate implements ChatTemplate {
     @Override
     public String render(Prompt prompt) {
         return render(prompt.messages(), true);
+    }
+
+    /** The prompt's conversation with {@code response} as the assistant's turn, without a generation prompt. */
+    @Override
+    public String render(Prompt prompt, String response) {
+        List<ChatMessage> messages = new ArrayList<>(prompt.messages());
+        messages.add(ChatMessage.assistant(response));
+        return render(messages, false);
+    }
+
+    /** True: the template writes the special tokens and the end of turn itself. */
+    @Override
+    public boolean conversational() {
+        return true;
     }
 
     /**
@@ -129,6 +145,7 @@ public final class JinjaChatTemplate implements ChatTemplate {
         JinjavaConfig config = JinjavaConfig.newBuilder()
                 .withTrimBlocks(true)
                 .withLstripBlocks(true)
+                .withLegacyOverrides(LegacyOverrides.newBuilder().withUseTrimmingForNotesAndExpressions(true).build())
                 .withMaxOutputSize(MAX_OUTPUT_CHARS)
                 .withMaxRenderDepth(10)
                 .withEnableRecursiveMacroCalls(false)

@@ -6,9 +6,10 @@ import dev.mopo.datasets.example.Prompt;
 /**
  * The fallback for checkpoints without a chat template, in the Anthropic HH style: user turns
  * as {@code Human: …}, assistant turns as {@code Assistant: …}, turns separated by a blank
- * line, ending with {@code Assistant:} (no trailing space, as the response is appended as it
- * is). A system turn is written first, as plain text. For an HH-RLHF prompt this reproduces the
- * transcript's own text without its leading blank line.
+ * line, ending with {@code Assistant:} (no trailing space: the response is appended as the
+ * corpus has it, usually with its own leading space). A system turn is written first, as plain
+ * text. For an HH-RLHF prompt this reproduces the transcript's own text without its leading blank
+ * line.
  */
 public final class PlainChatTemplate implements ChatTemplate {
 

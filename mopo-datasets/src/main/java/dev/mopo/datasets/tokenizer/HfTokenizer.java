@@ -1,18 +1,19 @@
 package dev.mopo.datasets.tokenizer;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.google.gson.stream.JsonReader;
 import dev.mopo.datasets.batch.TokenEncoder;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,55 +21,94 @@ import java.util.Optional;
 
 /**
  * A Hugging Face fast tokenizer read from a local model folder ({@code tokenizer.json}, never
- * downloaded) through DJL's bindings, with the folder's special tokens: their text from
- * {@code tokenizer_config.json}, else {@code special_tokens_map.json}, else the ids in
- * {@code config.json}; their ids from the tokenizer's vocabulary. Whether encoding adds special
- * tokens (for example a leading {@code <s>}) is decided by {@code tokenizer.json}'s post-processor,
- * as in transformers.
+ * downloaded) through DJL's bindings, tokenising as transformers 5 does, with the folder's
+ * special tokens: their text from {@code tokenizer_config.json}, else
+ * {@code special_tokens_map.json}, else the ids in {@code config.json}; their ids from the
+ * tokenizer's vocabulary. Whether encoding adds special tokens (for example a leading {@code <s>})
+ * is decided by {@code tokenizer.json}'s post-processor, as in transformers.
+ *
+ * <p>For {@code tokenizer_class} {@code LlamaTokenizer} (Llama 2, Mistral, Zephyr) transformers 5
+ * does not use the file's normalizer and pre-tokenizer; the file is rewritten as it rebuilds them
+ * first ({@link LlamaBackend}), so that the ids are transformers 5's. Other classes use the file as
+ * it is, except that a BPE model that would silently skip characters it lacks gets an unknown token
+ * of its own ({@link UnknownSentinel}) so that {@link #encoder()} can say which character it was.
  */
 public final class HfTokenizer implements AutoCloseable {
 
     private static final String[] ROLES = {"bos", "eos", "pad"};
+    private static final Map<String, String> OPTIONS =
+            Map.of("addSpecialTokens", "true", "truncation", "false", "padding", "false");
 
     private final HuggingFaceTokenizer tokenizer;
     private final SpecialTokens specialTokens;
     private final String chatTemplate;
+    private final long unkId;
+    private final long sentinelId;
+    private final boolean stepsKeepText;
 
-    private HfTokenizer(HuggingFaceTokenizer tokenizer, SpecialTokens specialTokens, String chatTemplate) {
+    private HfTokenizer(HuggingFaceTokenizer tokenizer, SpecialTokens specialTokens, String chatTemplate, long unkId,
+            long sentinelId, boolean stepsKeepText) {
         this.tokenizer = tokenizer;
         this.specialTokens = specialTokens;
         this.chatTemplate = chatTemplate;
+        this.unkId = unkId;
+        this.sentinelId = sentinelId;
+        this.stepsKeepText = stepsKeepText;
     }
 
-    /** Loads the tokenizer of a model folder. */
+    /**
+     * Loads the tokenizer of a model folder.
+     *
+     * @throws IllegalArgumentException when the folder has no tokenizer.json, or a special token
+     *     is not one token of it
+     */
     public static HfTokenizer load(Path folder) throws IOException {
         Path file = folder.resolve("tokenizer.json");
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(folder + ": no tokenizer.json (only fast tokenizers are supported)");
         }
-        HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
-                .optTokenizerPath(file)
-                .optAddSpecialTokens(true)
-                .optTruncation(false)
-                .optPadding(false)
-                .build();
+        JsonObject tokenizerConfig = readObject(folder.resolve("tokenizer_config.json"));
+        String text = LlamaBackend.applies(tokenizerConfig)
+                ? LlamaBackend.rebuild(Files.readString(file, StandardCharsets.UTF_8), tokenizerConfig) : null;
+        TokenizerJson facts;
+        try (Reader in = text != null ? new StringReader(text)
+                : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            facts = TokenizerJson.read(in);
+        }
+        long sentinelId = -1;
+        if (facts.modelDrops()) {
+            sentinelId = facts.maxId() + 1;
+            String original = text != null ? text : Files.readString(file, StandardCharsets.UTF_8);
+            text = UnknownSentinel.add(original, sentinelId);
+        }
+        HuggingFaceTokenizer tokenizer = text != null
+                ? HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                        OPTIONS)
+                : HuggingFaceTokenizer.builder()
+                        .optTokenizerPath(file)
+                        .optAddSpecialTokens(true)
+                        .optTruncation(false)
+                        .optPadding(false)
+                        .build();
         try {
-            JsonObject tokenizerConfig = readObject(folder.resolve("tokenizer_config.json"));
             JsonObject specialMap = readObject(folder.resolve("special_tokens_map.json"));
             JsonObject modelConfig = readObject(folder.resolve("config.json"));
-            Map<String, Long> addedTokens = addedTokens(file);
+            Map<String, Long> addedTokens = facts.addedTokens();
             Map<Long, String> addedById = new HashMap<>();
-            addedTokens.forEach((text, id) -> addedById.put(id, text));
+            addedTokens.forEach((content, id) -> addedById.put(id, content));
             List<Optional<SpecialToken>> tokens = new ArrayList<>();
             for (String role : ROLES) {
-                Optional<String> text = tokenText(tokenizerConfig, role).or(() -> tokenText(specialMap, role));
-                Optional<SpecialToken> token = text.isPresent()
-                        ? byText(tokenizer, addedTokens, text.get(), folder)
+                Optional<String> content = tokenText(tokenizerConfig, role).or(() -> tokenText(specialMap, role));
+                Optional<SpecialToken> token = content.isPresent()
+                        ? byText(tokenizer, addedTokens, content.get(), folder)
                         : byId(tokenizer, addedById, modelConfig, role);
                 tokens.add(token);
             }
+            long unkId = sentinelId >= 0 ? sentinelId : facts.unkId() >= 0 ? facts.unkId()
+                    : facts.unkToken() == null ? -1 : byText(tokenizer, addedTokens, facts.unkToken(), folder)
+                            .orElseThrow().id();
             return new HfTokenizer(tokenizer, new SpecialTokens(tokens.get(0), tokens.get(1), tokens.get(2)),
-                    chatTemplate(folder, tokenizerConfig));
+                    chatTemplate(folder, tokenizerConfig), unkId, sentinelId, facts.stepsKeepText());
         } catch (IOException | RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -80,45 +120,32 @@ public final class HfTokenizer implements AutoCloseable {
         return encode(text, true);
     }
 
-    /** Ids of {@code text}, adding special tokens or not. */
+    /**
+     * Ids of {@code text}, adding special tokens or not; a character the tokenizer has no token for
+     * is left out, as transformers leaves it out.
+     */
     public long[] encode(String text, boolean addSpecialTokens) {
-        return tokenizer.encode(text, addSpecialTokens, false).getIds();
+        long[] ids = tokenizer.encode(text, addSpecialTokens, false).getIds();
+        return sentinelId < 0 ? ids : Arrays.stream(ids).filter(id -> id != sentinelId).toArray();
     }
 
     /**
-     * A {@link TokenEncoder} over this tokenizer, without special tokens, that encodes a batch of
-     * texts with one native call and reads back only the ids (DJL's {@code batchEncode} also
-     * copies tokens, offsets and masks of every text, about 10 % slower on the data benchmark).
+     * A {@link TokenEncoder} over this tokenizer for {@link dev.mopo.datasets.batch.PairTokenizer}:
+     * special tokens added or not per call, the end-of-sequence token's text, and, per text, the
+     * first character that is not whitespace and became the unknown token or was deleted by a
+     * normalizer or pre-tokenizer step. Ids are read back alone; the tokens' character spans are read
+     * only for a text holding the unknown token, or for every text when a step of this tokenizer can
+     * delete characters. Valid while this tokenizer is open.
      */
     public TokenEncoder encoder() {
-        long handle = tokenizer.getHandle();
-        return new TokenEncoder() {
-            @Override
-            public int[] encode(String text) {
-                return encodeAll(List.of(text)).get(0);
-            }
-
-            @Override
-            public List<int[]> encodeAll(List<String> texts) {
-                long[] encodings = TokenizersLibrary.LIB.batchEncode(handle, texts.toArray(new String[0]), false);
-                List<int[]> out = new ArrayList<>(encodings.length);
-                for (long encoding : encodings) {
-                    long[] ids = TokenizersLibrary.LIB.getTokenIds(encoding);
-                    TokenizersLibrary.LIB.deleteEncoding(encoding);
-                    int[] narrow = new int[ids.length];
-                    for (int i = 0; i < ids.length; i++) {
-                        narrow[i] = Math.toIntExact(ids[i]);
-                    }
-                    out.add(narrow);
-                }
-                return out;
-            }
-        };
+        return new HfEncoder(tokenizer, specialTokens.eos().map(SpecialToken::text), unkId, sentinelId, stepsKeepText);
     }
 
-    /** The token strings of {@code text} (byte-level tokens as the vocabulary spells them). */
+    /** The tokens of {@link #encode} as strings (byte-level tokens as the vocabulary spells them). */
     public String[] tokens(String text, boolean addSpecialTokens) {
-        return tokenizer.encode(text, addSpecialTokens, false).getTokens();
+        String[] tokens = tokenizer.encode(text, addSpecialTokens, false).getTokens();
+        return sentinelId < 0 ? tokens
+                : Arrays.stream(tokens).filter(token -> !UnknownSentinel.TEXT.equals(token)).toArray(String[]::new);
     }
 
     /** The text of {@code ids}, optionally without special tokens. */
@@ -201,27 +228,6 @@ public final class HfTokenizer implements AutoCloseable {
             return null;
         }
         return value.getAsString();
-    }
-
-    /** {@code added_tokens} of tokenizer.json (content → id), read by streaming past the large vocabulary. */
-    private static Map<String, Long> addedTokens(Path file) throws IOException {
-        Map<String, Long> tokens = new HashMap<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); JsonReader reader = new JsonReader(in)) {
-            reader.beginObject();
-            while (reader.hasNext()) {
-                if (!"added_tokens".equals(reader.nextName())) {
-                    reader.skipValue();
-                    continue;
-                }
-                reader.beginArray();
-                while (reader.hasNext()) {
-                    JsonObject token = JsonParser.parseReader(reader).getAsJsonObject();
-                    tokens.put(token.get("content").getAsString(), token.get("id").getAsLong());
-                }
-                reader.endArray();
-            }
-        }
-        return tokens;
     }
 
     private static JsonObject readObject(Path file) throws IOException {

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 class BatcherTest {
 
     private static List<TokenizedPair> tokenized(List<PreferenceExample> pairs) {
-        return new PairTokenizer(Prompt::text, Examples.CHARS, BatchConfig.builder(0).build()).tokenizeAll(pairs);
+        return new PairTokenizer(Prompt::text, Examples.CHARS, TokenLimits.DEFAULT, rejection -> {
+            throw new AssertionError(rejection.message());
+        }).tokenizeAll(pairs);
     }
 
     @Test
@@ -55,7 +57,8 @@ class BatcherTest {
     @Test
     void scoresTravelWithThePairs() {
         PreferenceExample scored = PreferenceExample.withScores(Prompt.of("p"), "a", "b",
-                List.of(Outcome.A_PREFERRED, Outcome.TIE), new double[] {4, Double.NaN}, new double[] {2, 3}, 0);
+                List.of(Outcome.A_PREFERRED, Outcome.TIE), new double[] {4, Double.NaN}, new double[] {2, 3},
+                Examples.FILE, 0);
         TokenBatch batch = TokenBatch.of(tokenized(List.of(scored)), BatchConfig.builder(0).build());
         assertEquals(4f, batch.scoresA()[0]);
         assertTrue(Float.isNaN(batch.scoresA()[1]));

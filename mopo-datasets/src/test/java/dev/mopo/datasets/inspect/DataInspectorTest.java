@@ -8,9 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mopo.datasets.Fixtures;
+import dev.mopo.datasets.batch.Encoded;
+import dev.mopo.datasets.batch.TokenEncoder;
 import dev.mopo.datasets.reject.BadRowException;
 import dev.mopo.datasets.reject.DatasetFileException;
-import java.nio.file.Path;
+import dev.mopo.datasets.template.RawTextTemplate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Inspection reports on the fixtures, as text and as JSON. */
@@ -52,7 +58,7 @@ class DataInspectorTest {
         JsonNode json = new ObjectMapper().readTree(report.toJson());
         assertEquals(2, json.get("rejected").get("invalid_outcome").asInt());
         assertEquals(1, json.get("rejected_examples").get(0).get("row").asInt());
-        assertTrue(report.toText().contains("row 1: invalid_outcome: 'better_response_id' is 2"), report.toText());
+        assertTrue(report.toText().contains("row 2: invalid_outcome: 'better_response_id' is 2"), report.toText());
     }
 
     @Test
@@ -79,18 +85,47 @@ class DataInspectorTest {
     void strictStopsAtTheFirstBadRow() {
         BadRowException error = assertThrows(BadRowException.class,
                 () -> inspect("generic/bad/invalid_utf8.jsonl", InspectOptions.defaults().withStrict(true)));
-        assertTrue(error.getMessage().contains("invalid_utf8.jsonl row 3: invalid_utf8: malformed UTF-8 at byte "),
+        assertTrue(error.getMessage().contains("invalid_utf8.jsonl row 4: invalid_utf8: malformed UTF-8 at byte "),
                 error.getMessage());
         assertTrue(error.getMessage().endsWith("(0xC3)"), error.getMessage());
     }
 
+    /** One token per character; an 'S' cannot be encoded (no token covers it). */
+    private static final TokenEncoder NO_CAPITAL_S = new TokenEncoder() {
+        @Override
+        public List<Encoded> encodeAll(List<String> texts, boolean addSpecialTokens) {
+            List<Encoded> out = new ArrayList<>();
+            for (String text : texts) {
+                out.add(new Encoded(text.replace("S", "").codePoints().toArray(), text.indexOf('S')));
+            }
+            return out;
+        }
+
+        @Override
+        public Optional<String> eosText() {
+            return Optional.empty();
+        }
+    };
+
     @Test
-    void lengthsCanBeCountedInTokens() throws Exception {
-        Path file = Fixtures.file("generic/good/labels.jsonl");
-        InspectionReport report = DataInspector.inspect(file, Fixtures.preset(Fixtures.entry("generic/good/labels.jsonl")),
-                InspectOptions.defaults().withTokens(text -> new int[text.isEmpty() ? 0 : 1], null));
-        assertEquals("tokens", report.lengthUnit());
-        assertEquals(new LengthSummary(12, 1, 1.0, 1, 1, 1, 1), report.lengths().get("response_a"));
-        assertNull(report.fileError());
+    void lengthsCanBeCountedInTokensAndRefusedPairsAreRejections() throws Exception {
+        String relative = "generic/good/labels.jsonl";
+        InspectionReport chars = inspect(relative, InspectOptions.defaults());
+        InspectionReport tokens = inspect(relative,
+                InspectOptions.defaults().withTokens(NO_CAPITAL_S, RawTextTemplate.INSTANCE));
+        assertEquals("tokens", tokens.lengthUnit());
+        assertNull(tokens.fileError());
+        // Rows 8 ("Should I text my ex?") and 10 (response a "Sydney.") hold an 'S'.
+        assertEquals(Map.of("unencodable_text", 2L), tokens.rejected());
+        assertEquals(12, tokens.rows());
+        assertEquals(10, tokens.pairs());
+        assertEquals(10, tokens.lengths().get("prompt").count());
+        assertEquals(List.of(8L, 10L), List.of(tokens.examples().get(0).row(), tokens.examples().get(1).row()));
+        assertTrue(tokens.toText().contains("labels.jsonl row 11: unencodable_text: response_a: the tokenizer cannot"
+                + " encode 'S' (U+0053)"), tokens.toText());
+        assertEquals(chars.lengths().get("response_b").max(), tokens.lengths().get("response_b").max());
+        BadRowException strict = assertThrows(BadRowException.class, () -> inspect(relative,
+                InspectOptions.defaults().withStrict(true).withTokens(NO_CAPITAL_S, RawTextTemplate.INSTANCE)));
+        assertEquals(8, strict.rejection().row());
     }
 }

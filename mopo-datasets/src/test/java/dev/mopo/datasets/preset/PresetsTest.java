@@ -141,6 +141,44 @@ class PresetsTest {
         assertEquals(RejectReason.INVALID_OUTCOME, rejections.get(0).reason());
     }
 
+    @Test
+    void hhKeepsTheTranscriptsWhitespaceAndCutsAfterTheAssistantMarker() throws IOException {
+        Path file = dir.resolve("helpful-base.jsonl");
+        String prompt = "\n\nHuman: What is 4 plus 6?\n\nAssistant: Let me think.\n\nHuman: Just the number."
+                + "\n\nAssistant:";
+        Files.writeString(file, "{\"chosen\": " + json(prompt + " Sure, 10.\n") + ", \"rejected\": "
+                + json(prompt + " It is 11.") + "}\n{\"chosen\": " + json(prompt + " Same.") + ", \"rejected\": "
+                + json(prompt + " Same. ") + "}\n");
+        List<Rejection> rejections = new ArrayList<>();
+        List<PreferenceExample> pairs = read(file, Presets.create("hh-rlhf", Map.of(), file), rejections);
+        assertEquals(1, pairs.size());
+        PreferenceExample pair = pairs.get(0);
+        assertEquals(prompt, pair.prompt().text());
+        assertEquals(" Sure, 10.\n", pair.responseA());
+        assertEquals(" It is 11.", pair.responseB());
+        assertEquals(List.of(ChatMessage.user("What is 4 plus 6?"), ChatMessage.assistant("Let me think."),
+                ChatMessage.user("Just the number.")), pair.prompt().messages());
+        assertEquals(RejectReason.IDENTICAL_RESPONSES, rejections.get(0).reason(), "compared without their whitespace");
+    }
+
+    @Test
+    void otherPresetsKeepTheResponsesAsTheyAre() throws IOException {
+        Path file = dir.resolve("pairs.jsonl");
+        Files.writeString(file, "{\"prompt\": \"Q: 4 plus 6?\\nA:\", \"response_a\": \" 10\","
+                + " \"response_b\": \"\\t11 \", \"better_response_id\": 0, \"safer_response_id\": 1,"
+                + " \"response_0\": \" 10\", \"response_1\": \"11\\n\"}\n");
+        Preset generic = Presets.create("generic", Map.of("objectives", "better_response_id"), file);
+        PreferenceExample pair = read(file, generic, new ArrayList<>()).get(0);
+        assertEquals("Q: 4 plus 6?\nA:", pair.prompt().text());
+        assertEquals(List.of(" 10", "\t11 "), List.of(pair.responseA(), pair.responseB()));
+        PreferenceExample pku = read(file, Presets.create("pku-safe-rlhf", Map.of(), file), new ArrayList<>()).get(0);
+        assertEquals(List.of(" 10", "11\n"), List.of(pku.responseA(), pku.responseB()));
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\n", "\\n") + "\"";
+    }
+
     private static List<PreferenceExample> read(Path file, Preset preset, List<Rejection> rejections) throws IOException {
         List<PreferenceExample> pairs = new ArrayList<>();
         try (PairReader reader = PairReader.open(file, preset, ReadOptions.lenient().withListener(rejections::add))) {

@@ -73,7 +73,8 @@ class ExpectedFixturesTest {
         for (Rejection rejection : rejections) {
             actualRejections.add(rejection.row() + ":" + rejection.reason().key());
             assertTrue(rejection.message().contains(path.getFileName().toString()), rejection.message());
-            assertTrue(rejection.message().contains("row " + rejection.row()), rejection.message());
+            assertTrue(rejection.message().contains("row " + (rejection.row() + 1)), "messages count rows from 1: "
+                    + rejection.message());
         }
         assertEquals(expectedRejections, actualRejections, "rejections (row:reason)");
         assertEquals(rejections.size(), reader.stats().rejectedTotal(), "stats.rejected");
@@ -125,7 +126,7 @@ class ExpectedFixturesTest {
         Rejection first = error.rejection();
         assertTrue(reasons.contains(first.row() + ":" + first.reason().key()), first.message() + " not in " + reasons);
         assertTrue(error.getMessage().contains(path.getFileName().toString()), error.getMessage());
-        assertTrue(error.getMessage().contains("row " + first.row() + ": " + first.reason().key()), error.getMessage());
+        assertTrue(error.getMessage().contains("row " + (first.row() + 1) + ": " + first.reason().key()), error.getMessage());
         assertTrue(before.size() <= entry.get("pairs_kept").asInt());
     }
 

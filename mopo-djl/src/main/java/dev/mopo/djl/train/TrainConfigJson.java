@@ -76,12 +76,16 @@ public final class TrainConfigJson {
         tree.fields().forEachRemaining(group -> group.getValue().fields().forEachRemaining(field -> {
             if (field.getValue().isObject() && field.getKey().equals("token_limits")) {
                 field.getValue().fields().forEachRemaining(limit ->
-                        flat.put(group.getKey() + "." + limit.getKey(), limit.getValue().toString()));
+                        flat.put(group.getKey() + "." + limit.getKey(), text(limit.getValue())));
             } else {
-                flat.put(group.getKey() + "." + field.getKey(), field.getValue().toString());
+                flat.put(group.getKey() + "." + field.getKey(), text(field.getValue()));
             }
         }));
         return flat;
+    }
+
+    private static String text(JsonNode value) {
+        return value.isTextual() ? value.asText() : value.toString();
     }
 
     /** The settings a resumed run may change: where it runs, how often it logs, evaluates and saves. */

@@ -143,6 +143,6 @@ class MixedPrecisionTest {
         TrainConfig fp16 = config.precision(Precision.FP16).maxSteps(4).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainingSession.open(fp16, true, new TrainingListener() {}).close());
-        assertTrue(e.getMessage().contains("trained in fp32"), e.getMessage());
+        assertTrue(e.getMessage().contains("precision fp32 -> fp16"), e.getMessage());
     }
 }

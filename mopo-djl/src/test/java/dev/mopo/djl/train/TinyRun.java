@@ -46,7 +46,7 @@ final class TinyRun {
                 .datasetPreset("generic")
                 .datasetPath(corpus)
                 .datasetOptions(Map.of("objectives", "helpful,harmless"))
-                .chatTemplate(TemplateChoice.PLAIN)
+                .chatTemplate(TemplateChoice.NONE)
                 .thresholds(Map.of("harmless", 0.55))
                 .learningRate(1e-2)
                 .batchSize(4)

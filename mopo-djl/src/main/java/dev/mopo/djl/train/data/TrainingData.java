@@ -7,7 +7,6 @@ import dev.mopo.datasets.batch.PaddingSide;
 import dev.mopo.datasets.batch.PairTokenizer;
 import dev.mopo.datasets.batch.TokenizedPair;
 import dev.mopo.datasets.batch.TrainEvalSplit;
-import dev.mopo.datasets.example.PreferenceExample;
 import dev.mopo.datasets.preset.Preset;
 import dev.mopo.datasets.preset.Presets;
 import dev.mopo.datasets.read.PairReader;
@@ -19,7 +18,7 @@ import dev.mopo.datasets.tokenizer.SpecialToken;
 import dev.mopo.djl.train.config.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,7 +76,7 @@ public final class TrainingData implements AutoCloseable {
             columns[k] = available.indexOf(objectives.name(k));
         }
         Path model = config.model().model();
-        ChatTemplate template = ChatTemplates.named(config.data().chatTemplate(), model);
+        ChatTemplate template = ChatTemplates.named(config.data().chatTemplate(), model, preset.textTemplate());
         HfTokenizer tokenizer = HfTokenizer.load(model);
         try {
             return new TrainingData(config, preset, objectives, columns, tokenizer, template);
@@ -94,30 +93,27 @@ public final class TrainingData implements AutoCloseable {
                 .batchSize(config.optimizer().batchSize())
                 .limits(config.data().tokenLimits())
                 .paddingSide(PaddingSide.RIGHT)
-                .eosId(eos.map(t -> Math.toIntExact(t.id())).orElse(-1))
                 .build();
     }
 
-    /** One pass over the corpus: counts and digests of both splits, and the read statistics. */
+    /**
+     * One pass over the corpus: counts and digests of both splits, and the read statistics (pairs the
+     * tokenisation refuses included, under their reasons).
+     */
     private CorpusSurvey readSurvey() throws IOException {
-        PairTokenizer pairs = new PairTokenizer(template, tokenizer.encoder(), batching);
         PairDigest train = new PairDigest();
         PairDigest eval = new PairDigest();
         long[] labelled = new long[outcomeColumns.length];
         try (PairReader reader = PairReader.open(path, preset, ReadOptions.lenient())) {
-            List<PreferenceExample> chunk = new ArrayList<>(PairTokenizer.CHUNK);
-            while (reader.hasNext()) {
-                chunk.add(reader.next());
-                if (chunk.size() == PairTokenizer.CHUNK || !reader.hasNext()) {
-                    for (TokenizedPair pair : pairs.tokenizeAll(chunk)) {
-                        if (split.isEval(chunk.get(pair.index()))) {
-                            eval.add(pair);
-                        } else {
-                            train.add(pair);
-                            countLabels(pair, labelled);
-                        }
-                    }
-                    chunk.clear();
+            PairTokenizer pairs = new PairTokenizer(template, tokenizer.encoder(), batching.limits(),
+                    reader.rejections());
+            for (Iterator<TokenizedPair> it = pairs.tokenize(reader); it.hasNext();) {
+                TokenizedPair pair = it.next();
+                if (split.isEval(pair.id())) {
+                    eval.add(pair);
+                } else {
+                    train.add(pair);
+                    countLabels(pair, labelled);
                 }
             }
             return new CorpusSurvey(train.pairs(), eval.pairs(), train.hex(), eval.hex(), labelled, reader.stats());
@@ -143,7 +139,7 @@ public final class TrainingData implements AutoCloseable {
         return outcomeColumns.clone();
     }
 
-    /** Batch size, length limits, padding and EOS. */
+    /** Batch size, length limits and padding. */
     public BatchConfig batching() {
         return batching;
     }
