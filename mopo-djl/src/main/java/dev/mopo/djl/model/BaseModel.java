@@ -66,11 +66,6 @@ public final class BaseModel implements AutoCloseable {
         return manager.getDevice();
     }
 
-    /** The compute type of the weights. */
-    public DataType dataType() {
-        return block.getParameters().valueAt(0).getArray().getDataType();
-    }
-
     /** The number of weights loaded (elements of the base-model tensors). */
     public long numParameters() {
         long count = 0;

@@ -18,9 +18,10 @@ import java.util.List;
  * a {@code GradientCollector} with {@code training = true} to fine-tune.
  *
  * <p>{@link #forwardInternal} takes {@code [ids]} or {@code [ids, attentionMask]} and returns
- * {@code [logits]} (without an output head: {@code [hidden states]}); {@link #forward(ParameterStore, NDArray, NDArray, NDArray, KvCache, boolean)}
- * adds explicit positions and a KV cache. {@link #hiddenStates} stops before the output head; a
- * block built {@linkplain #CausalLmBlock(ModelConfig, boolean) without one} (the base model of a
+ * {@code [logits]} (without an output head: {@code [hidden states]});
+ * {@link #forward(ParameterStore, NDArray, NDArray, NDArray, KvCache, boolean)} adds explicit
+ * positions and a KV cache. {@link #hiddenStates} stops before the output head; a block built
+ * {@linkplain #CausalLmBlock(ModelConfig, boolean) without one} (the base model of a
  * sequence-classification checkpoint, which has no {@code lm_head}) offers only that.
  */
 public final class CausalLmBlock extends NamedBlock {
