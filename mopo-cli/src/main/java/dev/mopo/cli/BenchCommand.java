@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             DataBenchCommand.class,
             ModelLoadCommand.class,
             ModelSpeedCommand.class,
-            TrainSpeedCommand.class
+            TrainSpeedCommand.class,
+            GenerateSpeedCommand.class
         })
 final class BenchCommand {}

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "model",
         mixinStandardHelpOptions = true,
-        description = "Inspect and run a Hugging Face causal LM folder (config.json, safetensors, tokenizer.json).",
-        subcommands = {ModelInfoCommand.class, ModelLogitsCommand.class, ModelGenerateCommand.class})
+        description = "Inspect and run a Hugging Face causal LM or reward model folder (config.json, safetensors,"
+                + " tokenizer.json).",
+        subcommands = {ModelInfoCommand.class, ModelLogitsCommand.class, ModelGenerateCommand.class, ModelScoreCommand.class})
 final class ModelCommand {}

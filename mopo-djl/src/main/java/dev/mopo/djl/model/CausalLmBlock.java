@@ -18,8 +18,11 @@ import java.util.List;
  * a {@code GradientCollector} with {@code training = true} to fine-tune.
  *
  * <p>{@link #forwardInternal} takes {@code [ids]} or {@code [ids, attentionMask]} and returns
- * {@code [logits]}; {@link #forward(ParameterStore, NDArray, NDArray, NDArray, KvCache, boolean)}
- * adds explicit positions and a KV cache.
+ * {@code [logits]} (without an output head: {@code [hidden states]});
+ * {@link #forward(ParameterStore, NDArray, NDArray, NDArray, KvCache, boolean)} adds explicit
+ * positions and a KV cache. {@link #hiddenStates} stops before the output head; a block built
+ * {@linkplain #CausalLmBlock(ModelConfig, boolean) without one} (the base model of a
+ * sequence-classification checkpoint, which has no {@code lm_head}) offers only that.
  */
 public final class CausalLmBlock extends NamedBlock {
 
@@ -31,10 +34,22 @@ public final class CausalLmBlock extends NamedBlock {
     private final Norm finalNorm;
     private final Projection projectOut;
     private final Projection head;
+    private final boolean outputHead;
 
     /** The block for {@code config}, parameters declared but not yet initialised. */
     public CausalLmBlock(ModelConfig config) {
+        this(config, true);
+    }
+
+    /**
+     * The block for {@code config}, with or without the output head (its own {@code lm_head}
+     * matrix, or the tied embedding). Without it, {@link #forward} fails and only
+     * {@link #hiddenStates} gives results; the parameters are those of transformers' base model
+     * ({@code LlamaModel}, {@code GPT2Model}, …).
+     */
+    public CausalLmBlock(ModelConfig config, boolean outputHead) {
         this.config = config;
+        this.outputHead = outputHead;
         TensorNames names = config.architecture().names();
         WeightLayout layout = config.architecture().weightLayout();
         int hidden = config.hiddenSize();
@@ -59,7 +74,7 @@ public final class CausalLmBlock extends NamedBlock {
         projectOut = projected
                 ? addChildBlock("project_out", new Projection(names.projectOut(), hidden, wordWidth, false, layout))
                 : null;
-        head = config.tiedEmbeddings()
+        head = config.tiedEmbeddings() || !outputHead
                 ? null
                 : addChildBlock("head", new Projection(names.head(), wordWidth, config.vocabSize(), false,
                         WeightLayout.OUT_IN));
@@ -80,52 +95,86 @@ public final class CausalLmBlock extends NamedBlock {
      * @param positions position ids {@code [B, T]}, or null for the architecture's default
      * @param cache the KV cache to read and extend, or null
      * @param training whether this pass is for training (records parameters for autograd)
+     * @throws IllegalStateException when the block was built without its output head
      */
     public NDArray forward(ParameterStore store, NDArray ids, NDArray attentionMask, NDArray positions,
             KvCache cache, boolean training) {
+        if (!outputHead) {
+            throw new IllegalStateException("this " + config.modelType() + " block has no output head: use hiddenStates");
+        }
         NDArray logits;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray table = embedding.table(store, ids.getDevice(), training);
-            ForwardContext context = ForwardContext.create(config, ids, attentionMask, positions, cache,
-                    table.getDataType());
-            NDArray h = embedding.lookup(store, ids, training);
-            if (projectIn != null) {
-                h = projectIn.apply(store, h, training);
-            }
-            if (positionEmbedding != null) {
-                h = h.add(positionEmbedding.lookup(store, context.positions().add(config.positionOffset()), training));
-            }
-            for (DecoderLayer layer : layers) {
-                h = layer.apply(store, h, context, training);
-            }
-            if (finalNorm != null) {
-                h = finalNorm.apply(store, h, training);
-            }
-            if (projectOut != null) {
-                h = projectOut.apply(store, h, training);
-            }
+            NDArray h = decode(store, ids, attentionMask, positions, cache, training);
             logits = head != null
                     ? head.apply(store, h, training)
-                    : h.getNDArrayInternal().linear(h, table, null).singletonOrThrow();
-            if (cache != null) {
-                cache.advance(ids.getShape().get(1));
-            }
+                    : h.getNDArrayInternal().linear(h, embedding.table(store, ids.getDevice(), training), null)
+                            .singletonOrThrow();
             NDScope.unregister(logits);
         }
         NDScope.register(logits);
         return logits;
     }
 
+    /**
+     * The final hidden states {@code [B, T, W]}: the output of the last layer after the final norm
+     * and, for OPT, {@code project_out} — what transformers' base model returns as
+     * {@code last_hidden_state} (for OPT, what its heads read), so {@code W} is
+     * {@link ModelConfig#wordEmbedDim()} (the hidden size except for OPT with a projection).
+     * In the compute type, attached like {@link #forward}'s logits; the parameters are those of
+     * {@link #forward}.
+     */
+    public NDArray hiddenStates(ParameterStore store, NDArray ids, NDArray attentionMask, NDArray positions,
+            KvCache cache, boolean training) {
+        NDArray h;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            h = decode(store, ids, attentionMask, positions, cache, training);
+            NDScope.unregister(h);
+        }
+        NDScope.register(h);
+        return h;
+    }
+
+    /** Everything before the head, inside the caller's scope; advances the cache. */
+    private NDArray decode(ParameterStore store, NDArray ids, NDArray attentionMask, NDArray positions,
+            KvCache cache, boolean training) {
+        NDArray table = embedding.table(store, ids.getDevice(), training);
+        ForwardContext context = ForwardContext.create(config, ids, attentionMask, positions, cache,
+                table.getDataType());
+        NDArray h = embedding.lookup(store, ids, training);
+        if (projectIn != null) {
+            h = projectIn.apply(store, h, training);
+        }
+        if (positionEmbedding != null) {
+            h = h.add(positionEmbedding.lookup(store, context.positions().add(config.positionOffset()), training));
+        }
+        for (DecoderLayer layer : layers) {
+            h = layer.apply(store, h, context, training);
+        }
+        if (finalNorm != null) {
+            h = finalNorm.apply(store, h, training);
+        }
+        if (projectOut != null) {
+            h = projectOut.apply(store, h, training);
+        }
+        if (cache != null) {
+            cache.advance(ids.getShape().get(1));
+        }
+        return h;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray mask = inputs.size() > 1 ? inputs.get(1) : null;
-        return new NDList(forward(store, inputs.get(0), mask, null, null, training));
+        return new NDList(outputHead
+                ? forward(store, inputs.get(0), mask, null, null, training)
+                : hiddenStates(store, inputs.get(0), mask, null, null, training));
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0].add(config.vocabSize())};
+        return new Shape[] {inputShapes[0].add(outputHead ? config.vocabSize() : config.wordEmbedDim())};
     }
 }

@@ -40,6 +40,15 @@ final class WeightLoader {
     /** Loads every parameter of {@code block} onto {@code manager}'s device as {@code computeType}. */
     static void load(CausalLmBlock block, Checkpoint checkpoint, NDManager manager, DataType computeType)
             throws IOException {
+        load(block, checkpoint, manager, computeType, Set.of());
+    }
+
+    /**
+     * Loads every parameter of {@code block}; the tensors named in {@code readElsewhere} (a head
+     * the caller reads itself) are not reported as unused.
+     */
+    static void load(CausalLmBlock block, Checkpoint checkpoint, NDManager manager, DataType computeType,
+            Set<String> readElsewhere) throws IOException {
         String base = block.config().architecture().names().base();
         Map<Parameter, String> sources = new LinkedHashMap<>();
         for (Parameter parameter : block.getParameters().values()) {
@@ -62,7 +71,9 @@ final class WeightLoader {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        warnAboutUnused(checkpoint, new HashSet<>(sources.values()), block.config());
+        Set<String> used = new HashSet<>(sources.values());
+        used.addAll(readElsewhere);
+        warnAboutUnused(checkpoint, used, block.config());
     }
 
     private static String resolve(Checkpoint checkpoint, String name, String base) {
