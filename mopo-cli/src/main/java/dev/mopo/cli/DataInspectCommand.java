@@ -25,17 +25,18 @@ import picocli.CommandLine.Option;
                 + " label balance, how often each objective disagrees with the primary, and length statistics"
                 + " (characters, or tokens with --tokenizer: pairs are then tokenised as for training, and those"
                 + " it cannot encode are rejected too). Bad rows are skipped and counted; --strict stops at"
-                + " the first with its file, row and reason."})
+                + " the first with its file, row and reason.",
+            "Exit status: 0 when the corpus yields pairs, 1 when every row is rejected, 2 when the file is refused."})
 final class DataInspectCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", required = true, paramLabel = "NAME",
+    @Option(names = {"--dataset-preset", "--preset"}, required = true, paramLabel = "NAME",
             description = "pku-safe-rlhf, hh-rlhf, ultrafeedback, helpsteer2 or generic.")
     private String preset;
 
-    @Option(names = "--path", required = true, paramLabel = "FILE_OR_DIR", description = "The corpus.")
+    @Option(names = {"--dataset-path", "--path"}, required = true, paramLabel = "FILE_OR_DIR", description = "The corpus.")
     private Path path;
 
-    @Option(names = "--option", paramLabel = "KEY=VALUE",
+    @Option(names = {"--dataset-option", "--option"}, paramLabel = "KEY=VALUE",
             description = "A preset option, repeatable (e.g. subset=harmless-base, objectives=helpful,harmless).")
     private List<String> options = new ArrayList<>();
 
@@ -72,6 +73,14 @@ final class DataInspectCommand implements Callable<Integer> {
             }
         }
         System.out.println(json ? report.toJson() : report.toText());
+        if (report.fileError() != null) {
+            System.err.println("mopo: " + path + " refused: " + report.fileError());
+            return 2;
+        }
+        if (report.pairs() == 0) {
+            System.err.println("mopo: " + path + " yields no pairs: all " + report.rows() + " rows were rejected");
+            return 1;
+        }
         return 0;
     }
 }

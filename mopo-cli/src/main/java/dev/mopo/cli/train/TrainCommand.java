@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,32 +71,38 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         ConsoleProgress progress = ConsoleProgress.create(settings.runtime().loggingSteps());
+        AtomicReference<Trainer> running = new AtomicReference<>();
         CountDownLatch finished = new CountDownLatch(1);
-        try (Trainer trainer = TrainingSession.open(settings, resume, progress)) {
-            Thread interrupt = new Thread(() -> {
-                trainer.requestStop();
-                try {
-                    finished.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "mopo-stop");
-            Runtime.getRuntime().addShutdownHook(interrupt);
-            try {
-                Path last = trainer.fit();
-                progress.close();
-                System.out.println("final checkpoint: " + last);
-                System.out.println("metrics: " + settings.runtime().output().resolve("metrics.jsonl"));
-            } finally {
-                finished.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(interrupt);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is exiting because of Ctrl-C: the hook is running and waits for us
-                }
+        Thread interrupt = new Thread(() -> {
+            Trainer trainer = running.get();
+            if (trainer == null) {
+                System.err.println("mopo: interrupted before the first training step (reading the data or computing"
+                        + " reference log-probs); nothing was checkpointed: run the same command again, without"
+                        + " --resume unless a checkpoint exists");
+                return;
             }
-        } finally {
+            trainer.requestStop();
+            try {
+                finished.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "mopo-stop");
+        Runtime.getRuntime().addShutdownHook(interrupt);
+        try (Trainer trainer = TrainingSession.open(settings, resume, progress)) {
+            running.set(trainer);
+            Path last = trainer.fit();
             progress.close();
+            System.out.println("final checkpoint: " + last);
+            System.out.println("metrics: " + settings.runtime().output().resolve("metrics.jsonl"));
+        } finally {
+            finished.countDown();
+            progress.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting because of Ctrl-C: the hook is running and waits for the loop to save
+            }
         }
         return 0;
     }
