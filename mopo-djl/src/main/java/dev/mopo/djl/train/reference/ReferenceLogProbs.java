@@ -4,18 +4,20 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import dev.mopo.core.io.AtomicFiles;
 import dev.mopo.datasets.batch.BatchStream;
 import dev.mopo.datasets.batch.TokenBatch;
 import dev.mopo.djl.checkpoint.Checkpoint;
-import dev.mopo.djl.checkpoint.NamedTensor;
 import dev.mopo.djl.checkpoint.SafetensorsDtype;
 import dev.mopo.djl.checkpoint.SafetensorsWriter;
-import dev.mopo.djl.logprob.LogProbs;
-import dev.mopo.djl.logprob.SequenceLogProbs;
+import dev.mopo.djl.checkpoint.TensorSource;
 import dev.mopo.djl.model.CausalLm;
 import dev.mopo.djl.train.step.BatchTensors;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,11 +110,36 @@ public final class ReferenceLogProbs implements ReferenceSource {
     }
 
     private void save(Path file) throws IOException {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            List<NamedTensor> tensors = List.of(new NamedTensor("sum_a", manager.create(sumA)),
-                    new NamedTensor("sum_b", manager.create(sumB)), new NamedTensor("tokens_a", manager.create(tokensA)),
-                    new NamedTensor("tokens_b", manager.create(tokensB)));
-            SafetensorsWriter.write(file, tensors, SafetensorsDtype.F32);
+        SafetensorsWriter.write(file, List.of(new FloatVector("sum_a", sumA), new FloatVector("sum_b", sumB),
+                new FloatVector("tokens_a", tokensA), new FloatVector("tokens_b", tokensB)));
+    }
+
+    /** A float array written as an F32 safetensors vector straight from the heap, a block at a time. */
+    private record FloatVector(String name, float[] values) implements TensorSource {
+
+        private static final int BLOCK = 1 << 16;
+
+        @Override
+        public SafetensorsDtype dtype() {
+            return SafetensorsDtype.F32;
+        }
+
+        @Override
+        public Shape shape() {
+            return new Shape(values.length);
+        }
+
+        @Override
+        public void writeTo(WritableByteChannel out) throws IOException {
+            ByteBuffer block = ByteBuffer.allocate(4 * BLOCK).order(ByteOrder.LITTLE_ENDIAN);
+            for (int start = 0; start < values.length; start += BLOCK) {
+                block.clear();
+                block.asFloatBuffer().put(values, start, Math.min(BLOCK, values.length - start));
+                block.limit(4 * Math.min(BLOCK, values.length - start));
+                while (block.hasRemaining()) {
+                    out.write(block);
+                }
+            }
         }
     }
 
