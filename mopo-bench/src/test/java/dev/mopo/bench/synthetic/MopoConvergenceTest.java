@@ -16,10 +16,10 @@ class MopoConvergenceTest {
     @Test
     void snisMopoMatchesTheExactOptimumAtEveryThreshold() {
         SyntheticConfig config = SyntheticConfig.DEFAULT.withResponses(10).withSteps(2000).withSeed(7);
-        StructureResult result = new SyntheticSuite(config, List.of(Estimators.SNIS), false)
+        StructureResult result = new SyntheticSuite(config, List.of(Estimators.SNIS), List.of(), false)
                 .run(Structure.BT_CONFLICTING, step -> { });
         int checked = 0;
-        for (ThresholdOutcome outcome : result.thresholdOutcomes().get("mopo")) {
+        for (ThresholdOutcome outcome : result.thresholdOutcomes().get("mopo-regression")) {
             if (!outcome.feasible()) {
                 continue;
             }

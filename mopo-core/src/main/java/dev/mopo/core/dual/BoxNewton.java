@@ -20,13 +20,14 @@ final class BoxNewton {
     private BoxNewton() {}
 
     /**
-     * At most {@code iterations} Newton steps from {@code start}, stopping once the natural
-     * residual falls below {@code tolerance}; returns the last accepted point.
+     * At most {@code iterations} Newton steps from {@code start}, where the system's value is
+     * {@code atStart}, stopping once the natural residual falls below {@code tolerance}; returns the
+     * last accepted point.
      */
-    static double[] solve(Function<double[], Point> system, double[] start, double max, int iterations,
+    static double[] solve(Function<double[], Point> system, double[] start, Point atStart, double max, int iterations,
             double tolerance) {
         double[] lambda = start.clone();
-        Point point = system.apply(lambda);
+        Point point = atStart;
         double merit = merit(lambda, point.residual(), max);
         for (int i = 0; i < iterations && merit > tolerance; i++) {
             double[] direction = direction(lambda, point, max);

@@ -26,6 +26,9 @@ import java.util.Map;
  * data's behaviour log-probs in every batch, so that expectations over the new {@code π_ref} carry
  * the importance weights {@code π_ref/μ}.
  *
+ * <p>An update reports {@code G_k}, {@code Ĝ_k} and the sample sizes at the multipliers it started
+ * from (the ones the policy step was following), or, when solving, at the solution.
+ *
  * <p>Because it needs no network, the same dual serves the behaviour-cloning policy step
  * ({@link dev.mopo.core.loss.BehaviourCloningLoss}) and the regression of §4
  * ({@link dev.mopo.core.loss.MopoLoss}).
@@ -104,7 +107,7 @@ public final class DataDual implements MultiplierStep {
     @Override
     public void observe(PreferenceBatch batch) {
         batch.requireObjectives(objectives);
-        evidence.add(ResponseSample.of(batch, run));
+        evidence.add(ResponseSample.rows(batch, run));
     }
 
     @Override
@@ -124,7 +127,9 @@ public final class DataDual implements MultiplierStep {
         Values result = current;
         if (step % config.interval() == 0) {
             lambda = nextLambda(sample, current);
-            result = evaluate(sample, lambda, false);
+            if (config.solve()) {
+                result = evaluate(sample, lambda, false);
+            }
         }
         evidence.consumed();
         updates++;
@@ -142,7 +147,8 @@ public final class DataDual implements MultiplierStep {
             return next;
         }
         return BoxNewton.solve(point -> residual(evaluate(sample, point, false), point, b), lambda,
-                config.maxMultiplier(), config.solve() ? SOLVE_ITERATIONS : 1, SOLVE_TOLERANCE);
+                residual(current, lambda, b), config.maxMultiplier(), config.solve() ? SOLVE_ITERATIONS : 1,
+                SOLVE_TOLERANCE);
     }
 
     /**
@@ -152,6 +158,7 @@ public final class DataDual implements MultiplierStep {
     private BoxNewton.Point residual(Values values, double[] point, double[] b) {
         int m = point.length;
         double[] f = new double[m];
+        double[][] constraintJacobian = values.weights.jacobian();
         if (rule instanceof MultiplierRule.LogBarrier barrier) {
             double[][] jacobian = new double[m][m];
             for (int k = 0; k < m; k++) {
@@ -160,7 +167,7 @@ public final class DataDual implements MultiplierStep {
                 f[k] = point[k] * Math.max(slack, barrier.knee()) - barrier.strength();
                 for (int j = 0; j < m; j++) {
                     jacobian[k][j] = (k == j ? Math.max(slack, barrier.knee()) : 0)
-                            + (linear ? 0 : point[k] * values.jacobian[k][j]);
+                            + (linear ? 0 : point[k] * constraintJacobian[k][j]);
                 }
             }
             return new BoxNewton.Point(f, jacobian);
@@ -168,7 +175,7 @@ public final class DataDual implements MultiplierStep {
         for (int k = 0; k < m; k++) {
             f[k] = values.robust[k] - b[k];
         }
-        return new BoxNewton.Point(f, values.jacobian);
+        return new BoxNewton.Point(f, constraintJacobian);
     }
 
     /**
@@ -185,7 +192,7 @@ public final class DataDual implements MultiplierStep {
         }
         double[] robust = Arrays.copyOfRange(constraint, 1, k);
         if (config.epsilon() > 0) {
-            double[] q = weights.reference();
+            double[] q = sample.referenceWeights();
             for (int j = 0; j < robust.length; j++) {
                 double[] f = weights.ratioTimesValue(j + 1);
                 if (config.solve()) {
@@ -196,8 +203,7 @@ public final class DataDual implements MultiplierStep {
                 robust[j] = RobustBound.value(q, f, chi[j], config.epsilon());
             }
         }
-        return new Values(constraint, robust, weights.jacobian(), weights.effectiveSampleSize(),
-                weights.importanceEffectiveSampleSize());
+        return new Values(weights, constraint, robust);
     }
 
     private DualUpdate report(long step, ResponseSample sample, Values values, boolean moves) {
@@ -221,11 +227,12 @@ public final class DataDual implements MultiplierStep {
             metrics.put("threshold/" + objectives.name(j), ratchet.thresholds()[j - 1]);
         }
         int samples = sample.size();
-        metrics.put("ess", values.importanceEss);
-        metrics.put("ess_fraction", values.importanceEss / samples);
-        metrics.put("tilt_ess", values.tiltEss);
+        double ess = sample.importanceEffectiveSampleSize();
+        metrics.put("ess", ess);
+        metrics.put("ess_fraction", ess / samples);
+        metrics.put("tilt_ess", values.weights.effectiveSampleSize());
         metrics.put("samples", (double) samples);
-        boolean reliable = values.importanceEss >= config.minEssFraction() * samples;
+        boolean reliable = ess >= config.minEssFraction() * samples;
         return new DualUpdate(step, lambda, metrics, reliable, moves);
     }
 
@@ -258,7 +265,6 @@ public final class DataDual implements MultiplierStep {
         updates = state.updates();
     }
 
-    /** What one evaluation at a {@code λ} gives. */
-    private record Values(double[] constraint, double[] robust, double[][] jacobian, double tiltEss,
-            double importanceEss) {}
+    /** What one evaluation at a {@code λ} gives: the weights, {@code G_1 … G_K} and {@code Ĝ_2 … Ĝ_K}. */
+    private record Values(TiltedWeights weights, double[] constraint, double[] robust) {}
 }

@@ -21,9 +21,9 @@ final class EvidenceWindow {
         this.objectives = objectives;
     }
 
-    /** Adds a micro-batch's pairs, dropping the oldest beyond the capacity. */
-    void add(ResponseSample sample) {
-        for (double[] row : sample.rows()) {
+    /** Adds a micro-batch's pairs ({@link ResponseSample#rows()}), dropping the oldest beyond the capacity. */
+    void add(java.util.List<double[]> pairRows) {
+        for (double[] row : pairRows) {
             rows.addLast(row);
             fresh++;
             if (capacity > 0 && rows.size() > capacity) {

@@ -56,11 +56,14 @@ public final class BehaviourCloningLoss implements PreferenceLoss {
         double[] weights = new double[runs * 2 * pairs];
         double tiltEss = 0;
         double importanceEss = 0;
+        boolean moved = batch.logImportance().isPresent();
+        ResponseSample shared = moved ? null : ResponseSample.of(batch, 0);
         for (int r = 0; r < runs; r++) {
-            TiltedWeights tilted = TiltedWeights.of(ResponseSample.of(batch, r), lambda[r], tau);
+            ResponseSample sample = moved ? ResponseSample.of(batch, r) : shared;
+            TiltedWeights tilted = TiltedWeights.of(sample, lambda[r], tau);
             System.arraycopy(tilted.joint(), 0, weights, r * 2 * pairs, 2 * pairs);
             tiltEss += tilted.effectiveSampleSize() / runs;
-            importanceEss += tilted.importanceEffectiveSampleSize() / runs;
+            importanceEss += moved ? sample.importanceEffectiveSampleSize() / runs : 0;
         }
         NDArray w = logProbA.getManager().create(weights).toType(logProbA.getDataType(), false)
                 .reshape(runs, 2 * pairs);
@@ -68,7 +71,6 @@ public final class BehaviourCloningLoss implements PreferenceLoss {
         NDArray loss = logProbs.mul(w).sum().neg();
         double tiltedSize = tiltEss;
         double referenceSize = importanceEss;
-        boolean moved = batch.logImportance().isPresent();
         return new LossOutput(loss, () -> {
             NDArray margin = batch.margin(reduction);
             Map<String, NDArray> metrics = PairTerms.standardMetrics(margin, batch, objectives);

@@ -32,6 +32,8 @@ public final class ResponseSample {
     private final double[] logImportance;
     private final int[] group;
     private final double[] groupShare;
+    private double[] logImportanceMass;
+    private double[] reference;
 
     private ResponseSample(List<double[]> rows, int objectives) {
         this.objectives = objectives;
@@ -41,19 +43,26 @@ public final class ResponseSample {
         logImportance = new double[2 * pairs];
         group = new int[2 * pairs];
         Map<Long, Integer> groups = new HashMap<>();
-        List<Integer> groupPairs = new ArrayList<>();
+        int[] groupPairs = new int[pairs];
+        int groupCount = 0;
+        long lastPrompt = OWN_PROMPT;
+        int lastGroup = -1;
         for (int i = 0; i < pairs; i++) {
             double[] row = rows.get(i);
             long prompt = (long) row[0];
-            Integer g = prompt == OWN_PROMPT ? null : groups.get(prompt);
-            if (g == null) {
-                g = groupPairs.size();
-                groupPairs.add(0);
-                if (prompt != OWN_PROMPT) {
-                    groups.put(prompt, g);
-                }
+            int g;
+            if (prompt == OWN_PROMPT) {
+                g = groupCount++;
+            } else if (prompt == lastPrompt) {
+                g = lastGroup;
+            } else {
+                Integer known = groups.get(prompt);
+                g = known == null ? groupCount++ : known;
+                groups.put(prompt, g);
             }
-            groupPairs.set(g, groupPairs.get(g) + 1);
+            lastPrompt = prompt;
+            lastGroup = g;
+            groupPairs[g]++;
             group[i] = g;
             group[pairs + i] = g;
             logImportance[i] = row[1];
@@ -61,9 +70,9 @@ public final class ResponseSample {
             values[i] = java.util.Arrays.copyOfRange(row, 3, 3 + objectives);
             values[pairs + i] = java.util.Arrays.copyOfRange(row, 3 + objectives, 3 + 2 * objectives);
         }
-        groupShare = new double[groupPairs.size()];
-        for (int g = 0; g < groupShare.length; g++) {
-            groupShare[g] = (double) groupPairs.get(g) / pairs;
+        groupShare = new double[groupCount];
+        for (int g = 0; g < groupCount; g++) {
+            groupShare[g] = (double) groupPairs[g] / pairs;
         }
     }
 
@@ -73,6 +82,11 @@ public final class ResponseSample {
      * {@link PreferenceValues#of}.
      */
     public static ResponseSample of(PreferenceBatch batch, int run) {
+        return new ResponseSample(rows(batch, run), batch.numObjectives());
+    }
+
+    /** The {@linkplain #rows() rows} of {@link #of(PreferenceBatch, int)}, without building the sample. */
+    public static List<double[]> rows(PreferenceBatch batch, int run) {
         double[][][] values = PreferenceValues.of(batch);
         int pairs = batch.size();
         int k = batch.numObjectives();
@@ -92,7 +106,7 @@ public final class ResponseSample {
             System.arraycopy(values[1][i], 0, row, 3 + k, k);
             rows.add(row);
         }
-        return new ResponseSample(rows, k);
+        return rows;
     }
 
     /** A sample from {@linkplain #rows() rows} with {@code objectives} values per response. */
@@ -162,5 +176,62 @@ public final class ResponseSample {
     /** Group {@code g}'s share of the pairs: the weight of its prompt in expectations over {@code x}. */
     public double groupShare(int g) {
         return groupShare[g];
+    }
+
+    /**
+     * {@code π_ref}'s weight on each response: the group's share times the self-normalised
+     * importance weight {@code π_ref/μ} within the group; sums to 1. A copy.
+     */
+    public double[] referenceWeights() {
+        if (reference == null) {
+            reference = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                int g = group[i];
+                reference[i] = groupShare[g] * Math.exp(logImportance[i] - logImportanceMass(g));
+            }
+        }
+        return reference.clone();
+    }
+
+    /**
+     * {@code 1 / Σ_i π_ref(i)²}: the effective size of the sample as a sample of {@code π_ref}; the
+     * number of responses when the data came from the reference (with equal groups), smaller as
+     * the importance weights {@code π_ref/μ} spread.
+     */
+    public double importanceEffectiveSampleSize() {
+        referenceWeights();
+        return inverseSumOfSquares(reference);
+    }
+
+    static double inverseSumOfSquares(double[] weights) {
+        double squares = 0;
+        for (double w : weights) {
+            squares += w * w;
+        }
+        return 1 / squares;
+    }
+
+    /**
+     * {@code log Σ_{i∈g} exp(logImportance(i))} for group {@code g}: the log of its number of
+     * responses when the data came from the reference.
+     */
+    public double logImportanceMass(int g) {
+        if (logImportanceMass == null) {
+            int groups = groupShare.length;
+            double[] max = new double[groups];
+            java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+            for (int i = 0; i < values.length; i++) {
+                max[group[i]] = Math.max(max[group[i]], logImportance[i]);
+            }
+            double[] sum = new double[groups];
+            for (int i = 0; i < values.length; i++) {
+                sum[group[i]] += logImportance[i] == max[group[i]] ? 1 : Math.exp(logImportance[i] - max[group[i]]);
+            }
+            for (int h = 0; h < groups; h++) {
+                sum[h] = max[h] + Math.log(sum[h]);
+            }
+            logImportanceMass = sum;
+        }
+        return logImportanceMass[g];
     }
 }

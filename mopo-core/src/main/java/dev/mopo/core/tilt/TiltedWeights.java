@@ -19,14 +19,12 @@ public final class TiltedWeights {
 
     private final ResponseSample sample;
     private final double tau;
-    private final double[] reference;
     private final double[] joint;
     private final double[] logRatio;
 
-    private TiltedWeights(ResponseSample sample, double tau, double[] reference, double[] joint, double[] logRatio) {
+    private TiltedWeights(ResponseSample sample, double tau, double[] joint, double[] logRatio) {
         this.sample = sample;
         this.tau = tau;
-        this.reference = reference;
         this.joint = joint;
         this.logRatio = logRatio;
     }
@@ -41,54 +39,42 @@ public final class TiltedWeights {
         }
         int n = sample.size();
         int groups = sample.groups();
-        double[] scaled = new double[n];
+        double[] tilted = new double[n];
         double[] maxTilted = new double[groups];
-        double[] maxBase = new double[groups];
         Arrays.fill(maxTilted, Double.NEGATIVE_INFINITY);
-        Arrays.fill(maxBase, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < n; i++) {
             double score = sample.value(i, 0);
             for (int j = 1; j < k; j++) {
                 score += lambda[j - 1] * sample.value(i, j);
             }
-            scaled[i] = score / tau;
+            tilted[i] = sample.logImportance(i) + score / tau;
             int g = sample.group(i);
-            maxTilted[g] = Math.max(maxTilted[g], sample.logImportance(i) + scaled[i]);
-            maxBase[g] = Math.max(maxBase[g], sample.logImportance(i));
+            maxTilted[g] = Math.max(maxTilted[g], tilted[i]);
         }
         double[] sumTilted = new double[groups];
-        double[] sumBase = new double[groups];
+        double[] joint = new double[n];
         for (int i = 0; i < n; i++) {
             int g = sample.group(i);
-            sumTilted[g] += Math.exp(sample.logImportance(i) + scaled[i] - maxTilted[g]);
-            sumBase[g] += Math.exp(sample.logImportance(i) - maxBase[g]);
+            joint[i] = Math.exp(tilted[i] - maxTilted[g]);
+            sumTilted[g] += joint[i];
         }
-        double[] reference = new double[n];
-        double[] joint = new double[n];
+        double[] logShift = new double[groups];
+        for (int g = 0; g < groups; g++) {
+            logShift[g] = sample.logImportanceMass(g) - maxTilted[g] - Math.log(sumTilted[g]);
+            sumTilted[g] = sample.groupShare(g) / sumTilted[g];
+        }
         double[] logRatio = new double[n];
         for (int i = 0; i < n; i++) {
             int g = sample.group(i);
-            double logNormTilted = maxTilted[g] + Math.log(sumTilted[g]);
-            double logNormBase = maxBase[g] + Math.log(sumBase[g]);
-            double share = sample.groupShare(g);
-            reference[i] = share * Math.exp(sample.logImportance(i) - logNormBase);
-            joint[i] = share * Math.exp(sample.logImportance(i) + scaled[i] - logNormTilted);
-            logRatio[i] = scaled[i] - logNormTilted + logNormBase;
+            joint[i] *= sumTilted[g];
+            logRatio[i] = tilted[i] - sample.logImportance(i) + logShift[g];
         }
-        return new TiltedWeights(sample, tau, reference, joint, logRatio);
+        return new TiltedWeights(sample, tau, joint, logRatio);
     }
 
     /** The sample these weights are of. */
     public ResponseSample sample() {
         return sample;
-    }
-
-    /**
-     * {@code π_ref}'s weight on each response (group share × self-normalised importance weight);
-     * sums to 1. A copy.
-     */
-    public double[] reference() {
-        return reference.clone();
     }
 
     /**
@@ -155,23 +141,6 @@ public final class TiltedWeights {
 
     /** {@code 1 / Σ_i π_λ(i)²}: how many of the sample's responses the target policy effectively rests on. */
     public double effectiveSampleSize() {
-        return inverseSumOfSquares(joint);
-    }
-
-    /**
-     * {@code 1 / Σ_i π_ref(i)²}: the effective size of the sample as a sample of {@code π_ref}; the
-     * number of responses when the data's policy is the reference (with equal groups), smaller as
-     * the importance weights {@code π_ref/μ} spread.
-     */
-    public double importanceEffectiveSampleSize() {
-        return inverseSumOfSquares(reference);
-    }
-
-    private static double inverseSumOfSquares(double[] weights) {
-        double squares = 0;
-        for (double w : weights) {
-            squares += w * w;
-        }
-        return 1 / squares;
+        return ResponseSample.inverseSumOfSquares(joint);
     }
 }

@@ -43,7 +43,7 @@ class TiltedWeightsTest {
         assertEquals(((w1 * 0 + (1 - w1) * 1) + (w2 * 1 + (1 - w2) * 0)) / 2, weights.constraint(1), 1e-15);
         assertEquals(1 / (joint[0] * joint[0] + joint[1] * joint[1] + joint[2] * joint[2] + joint[3] * joint[3]),
                 weights.effectiveSampleSize(), 1e-12);
-        assertEquals(4, weights.importanceEffectiveSampleSize(), 1e-12);
+        assertEquals(4, sample.importanceEffectiveSampleSize(), 1e-12);
     }
 
     @Test
@@ -82,7 +82,7 @@ class TiltedWeightsTest {
             base += Math.exp(logImportance[i]);
             tilted += Math.exp(logImportance[i] + value[i] / TAU);
         }
-        double[] reference = weights.reference();
+        double[] reference = sample.referenceWeights();
         double[] joint = weights.joint();
         double squares = 0;
         for (int i = 0; i < 6; i++) {
@@ -91,7 +91,7 @@ class TiltedWeightsTest {
             assertEquals(joint[i] / reference[i], weights.ratio(i), 1e-12);
             squares += reference[i] * reference[i];
         }
-        assertEquals(1 / squares, weights.importanceEffectiveSampleSize(), 1e-12);
+        assertEquals(1 / squares, sample.importanceEffectiveSampleSize(), 1e-12);
     }
 
     @Test
