@@ -47,7 +47,8 @@ final class SyntheticCommand implements Callable<Integer> {
 
     @Option(names = "--estimators", split = ",", paramLabel = "NAME",
             description = "Win-rate estimators driving the regression's ascent (spec 4-5), each its own method"
-                    + " mopo-regression[-oracle|-pairwise]: snis, pairwise, oracle (default: ${DEFAULT-VALUE}).")
+                    + " mopo-regression[-oracle|-pairwise]: snis, pairwise, oracle; 'none' for none"
+                    + " (default: ${DEFAULT-VALUE}).")
     private List<String> estimators = List.of("snis", "oracle", "pairwise");
 
     @Option(names = "--variants", split = ",", paramLabel = "NAME",
@@ -60,7 +61,7 @@ final class SyntheticCommand implements Callable<Integer> {
                     + " (pooled over the minibatch), data (pooled over all pairs) (default: ${DEFAULT-VALUE}).")
     private String preferenceValues = DataDualSettings.DEFAULT.values().id();
 
-    @Option(names = "--prompt-groups", negatable = true, defaultValue = "true",
+    @Option(names = "--no-prompt-groups", negatable = true, defaultValue = "true",
             description = "Normalise Eq. 3's weights over all responses of the one prompt (default: on);"
                     + " --no-prompt-groups normalises every pair alone.")
     private boolean promptGroups = true;
@@ -105,7 +106,8 @@ final class SyntheticCommand implements Callable<Integer> {
             description = "The ratchet's relaxation (the paper's beta) (default: ${DEFAULT-VALUE}).")
     private double thresholdRelaxation = 0.9995;
 
-    @Option(names = "--baselines", negatable = true, defaultValue = "true",
+    // picocli: a negatable option that defaults to true must be declared in its negative form
+    @Option(names = "--no-baselines", negatable = true, defaultValue = "true",
             description = "Train the baselines beside MOPO (default: on; --no-baselines runs MOPO alone).")
     private boolean baselines = true;
 
@@ -137,7 +139,9 @@ final class SyntheticCommand implements Callable<Integer> {
                 SyntheticConfig.DEFAULT.dual().withStepSize(dualStepSize), seed, dirichletReference, dataDual());
         List<Estimators> kinds = new ArrayList<>();
         for (String id : estimators) {
-            kinds.add(Estimators.byId(id));
+            if (!id.equals("none")) {
+                kinds.add(Estimators.byId(id));
+            }
         }
         List<Variant> chosen = new ArrayList<>();
         for (String method : variants) {
