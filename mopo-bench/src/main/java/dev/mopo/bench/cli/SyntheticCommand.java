@@ -70,10 +70,10 @@ final class SyntheticCommand implements Callable<Integer> {
             description = "Eq. 9's step size of the Lagrangian data dual (default: ${DEFAULT-VALUE}).")
     private double dataStepSize = DataDualSettings.DEFAULT.stepSize();
 
-    @Option(names = "--data-dual-solve", negatable = true, defaultValue = "false",
-            description = "Iterate the data dual's lambda (and chi) to convergence at every update instead of"
-                    + " one step (default: off).")
-    private boolean dataDualSolve;
+    @Option(names = "--no-data-dual-solve", negatable = true, defaultValue = "true",
+            description = "Iterate the data dual's lambda (and chi) to convergence at every update (default: on);"
+                    + " --no-data-dual-solve takes one step instead.")
+    private boolean dataDualSolve = DataDualSettings.DEFAULT.dual().solve();
 
     @Option(names = "--data-dual-window", paramLabel = "PAIRS",
             description = "The data dual updates on the most recent PAIRS pairs; 0: on the pairs since its"
@@ -104,7 +104,12 @@ final class SyntheticCommand implements Callable<Integer> {
 
     @Option(names = "--threshold-relaxation", paramLabel = "BETA",
             description = "The ratchet's relaxation (the paper's beta) (default: ${DEFAULT-VALUE}).")
-    private double thresholdRelaxation = 0.9995;
+    private double thresholdRelaxation = DataDualConfig.PAPER.ratchet().thresholdRelaxation();
+
+    @Option(names = "--paper-settings",
+            description = "Run the data dual with the paper's settings (epsilon 0.15, one step per optimiser step,"
+                    + " thresholds ratcheting every 500 steps with beta 0.9995), ignoring the other data-dual flags.")
+    private boolean paperSettings;
 
     // picocli: a negatable option that defaults to true must be declared in its negative form
     @Option(names = "--no-baselines", negatable = true, defaultValue = "true",
@@ -178,8 +183,9 @@ final class SyntheticCommand implements Callable<Integer> {
         RatchetSchedule ratchet = ratchetPeriod.equals("never") ? RatchetSchedule.NEVER
                 : RatchetSchedule.every(Long.parseLong(ratchetPeriod), thresholdRelaxation);
         DataDualConfig defaults = DataDualSettings.DEFAULT.dual();
-        DataDualConfig dual = new DataDualConfig(dataDualInterval, defaults.maxMultiplier(), dataDualSolve,
-                dataDualWindow, epsilon, chiStepSize, defaults.minEssFraction(), ratchet);
+        DataDualConfig dual = paperSettings ? DataDualConfig.PAPER
+                : new DataDualConfig(dataDualInterval, defaults.maxMultiplier(), dataDualSolve, dataDualWindow, epsilon,
+                        chiStepSize, defaults.minEssFraction(), ratchet);
         return new DataDualSettings(dual, dataStepSize, barrierStrength, barrierKnee,
                 ValueSource.byId(preferenceValues), promptGroups);
     }

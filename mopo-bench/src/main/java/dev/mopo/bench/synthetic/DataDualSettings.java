@@ -3,7 +3,6 @@ package dev.mopo.bench.synthetic;
 import dev.mopo.core.Checks;
 import dev.mopo.core.dual.DataDualConfig;
 import dev.mopo.core.dual.MultiplierRule;
-import dev.mopo.core.dual.RatchetSchedule;
 import java.util.Objects;
 
 /**
@@ -20,10 +19,14 @@ import java.util.Objects;
 public record DataDualSettings(DataDualConfig dual, double stepSize, double barrierStrength, double barrierKnee,
         ValueSource values, boolean promptGroups) {
 
-    /** The defaults, chosen by measurement on the suite (see the report). */
-    public static final DataDualSettings DEFAULT = new DataDualSettings(
-            new DataDualConfig(1, 100, false, 0, 0, 0.1, 0.05, RatchetSchedule.NEVER), 1.0, 1e-3, 1e-5,
-            ValueSource.DATA, true);
+    /**
+     * The core defaults ({@link DataDualConfig#DEFAULT}, {@link MultiplierRule.Lagrangian#DEFAULT},
+     * {@link MultiplierRule.LogBarrier#DEFAULT}), {@code p̄} pooled over all pairs (the one-sample
+     * and minibatch-pooled estimates are biased inside Eq. 3's exponential), one prompt.
+     */
+    public static final DataDualSettings DEFAULT = new DataDualSettings(DataDualConfig.DEFAULT,
+            MultiplierRule.Lagrangian.DEFAULT.stepSize(), MultiplierRule.LogBarrier.DEFAULT.strength(),
+            MultiplierRule.LogBarrier.DEFAULT.knee(), ValueSource.DATA, true);
 
     /** Validates every field. */
     public DataDualSettings {

@@ -54,10 +54,4 @@ public record SyntheticConfig(int responses, int pairs, int batchSize, int steps
         return new SyntheticConfig(value, pairs, batchSize, steps, tau, learningRate, dual, seed, dirichletReference,
                 dataDual);
     }
-
-    /** A copy with other data-dual settings. */
-    public SyntheticConfig withDataDual(DataDualSettings value) {
-        return new SyntheticConfig(responses, pairs, batchSize, steps, tau, learningRate, dual, seed, dirichletReference,
-                value);
-    }
 }

@@ -24,7 +24,8 @@ import java.util.Map;
  * {@link RatchetSchedule#period() t0} steps the thresholds ratchet ({@code b_k ← β Ĝ_k(ρ^(t−t0))})
  * and the update says that the reference moves; the trainer moves it and from then on gives the
  * data's behaviour log-probs in every batch, so that expectations over the new {@code π_ref} carry
- * the importance weights {@code π_ref/μ}.
+ * the importance weights {@code π_ref/μ}. The evidence window is emptied then: its importance
+ * ratios were relative to the old reference.
  *
  * <p>An update reports {@code G_k}, {@code Ĝ_k} and the sample sizes at the multipliers it started
  * from (the ones the policy step was following), or, when solving, at the solution.
@@ -131,7 +132,11 @@ public final class DataDual implements MultiplierStep {
                 result = evaluate(sample, lambda, false);
             }
         }
-        evidence.consumed();
+        if (moves) {
+            evidence.clear(); // its importance ratios are relative to the reference that now moves
+        } else {
+            evidence.consumed();
+        }
         updates++;
         return report(step, sample, result, moves);
     }

@@ -49,6 +49,12 @@ final class EvidenceWindow {
         fresh = 0;
     }
 
+    /** Forgets every row. */
+    void clear() {
+        rows.clear();
+        fresh = 0;
+    }
+
     /** The rows, oldest first (copies), or null when empty. */
     double[][] state() {
         return rows.isEmpty() ? null : rows.stream().map(double[]::clone).toArray(double[][]::new);

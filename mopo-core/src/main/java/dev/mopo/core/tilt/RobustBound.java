@@ -73,7 +73,11 @@ public final class RobustBound {
             }
             double variance = tiltedMean(q, f, squaredDeviations(f, mean), chi, logMean);
             double next = variance > 0 ? chi + slope * chi * chi * chi / variance : Double.NaN;
-            chi = next > lo && next < hi ? next : Math.sqrt(lo * hi);
+            next = next > lo && next < hi ? next : Math.sqrt(lo * hi);
+            if (Math.abs(next - chi) <= 1e-12 * chi) {
+                return next;
+            }
+            chi = next;
         }
         return chi;
     }

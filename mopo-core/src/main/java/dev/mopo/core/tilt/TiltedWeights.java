@@ -72,11 +72,6 @@ public final class TiltedWeights {
         return new TiltedWeights(sample, tau, joint, logRatio);
     }
 
-    /** The sample these weights are of. */
-    public ResponseSample sample() {
-        return sample;
-    }
-
     /**
      * {@code π_λ}'s weight on each response (group share × {@code w_i}); sums to 1. For a group of
      * one pair, B pairs in all, it is {@code w_a / B} and {@code w_b / B}: the weights of Eq. 7. A copy.

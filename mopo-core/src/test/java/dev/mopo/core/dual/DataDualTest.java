@@ -38,7 +38,11 @@ class DataDualTest {
     }
 
     private static DataDualConfig config(boolean solve) {
-        return new DataDualConfig(1, 100, solve, 0, 0, 0.1, 0.05, RatchetSchedule.NEVER);
+        return config(solve, 0, RatchetSchedule.NEVER);
+    }
+
+    private static DataDualConfig config(boolean solve, int window, RatchetSchedule ratchet) {
+        return new DataDualConfig(1, 100, solve, window, 0, 0.1, 0.05, ratchet);
     }
 
     private static ObjectiveSet objectives(int k) {
@@ -185,7 +189,7 @@ class DataDualTest {
         TabularProblem problem = RandomProblems.bradleyTerry(9, 2, TAU, new Random(16));
         double[] b = thresholds(problem, 0.3);
         double beta = 0.9;
-        DataDualConfig ratcheting = config(false).withRatchet(RatchetSchedule.every(3, beta));
+        DataDualConfig ratcheting = config(false, 0, RatchetSchedule.every(3, beta));
         DataDual dual = new DataDual(objectives(2), b, TAU, new MultiplierRule.Lagrangian(1), ratcheting, null);
         PreferenceBatch batch = exactBatch(problem);
         double recorded = Double.NaN;
@@ -211,7 +215,7 @@ class DataDualTest {
         TabularProblem problem = RandomProblems.bradleyTerry(6, 2, TAU, new Random(17));
         double[] b = thresholds(problem, 0.3);
         DataDual windowed = new DataDual(objectives(2), b, TAU, new MultiplierRule.Lagrangian(1),
-                config(true).withSolve(true, 6), null);
+                config(true, 6, RatchetSchedule.NEVER), null);
         DataDual exact = new DataDual(objectives(2), b, TAU, new MultiplierRule.Lagrangian(1), config(true), null);
         windowed.observe(skewedBatch(problem));
         windowed.observe(exactBatch(problem));
@@ -219,7 +223,32 @@ class DataDualTest {
         assertArrayEquals(exact.update(1).lambda(), windowed.update(1).lambda(), 1e-12);
     }
 
-    /** The batch of {@link #exactBatch} with every value replaced by 1 − value. */
+    @Test
+    void aLossReadsTheMultipliersOfTheLatestUpdate() {
+        TabularProblem problem = RandomProblems.bradleyTerry(9, 2, TAU, new Random(12));
+        DataDual dual = new DataDual(objectives(2), thresholds(problem, 0.4), TAU, new MultiplierRule.Lagrangian(1),
+                config(true), null);
+        PreferenceBatch batch = exactBatch(problem);
+        dual.observe(batch);
+        double[] lambda = dual.update(1).lambda();
+        assertArrayEquals(lambda, dual.source().multipliers(manager).toDoubleArray(), 0);
+    }
+
+    @Test
+    void aMovingReferenceEmptiesTheWindow() {
+        TabularProblem problem = RandomProblems.bradleyTerry(6, 2, TAU, new Random(19));
+        DataDualConfig settings = config(false, 100, RatchetSchedule.every(2, 0.99));
+        DataDual dual = new DataDual(objectives(2), thresholds(problem, 0.3), TAU, new MultiplierRule.Lagrangian(1),
+                settings, null);
+        double[] samples = new double[3];
+        for (int step = 1; step <= 3; step++) {
+            dual.observe(exactBatch(problem));
+            samples[step - 1] = dual.update(step).metrics().get("samples");
+        }
+        assertArrayEquals(new double[] {12, 24, 12}, samples, 0);
+    }
+
+    /** N pairs whose responses all have the value 0.9 on both objectives: evidence the window must forget. */
     private PreferenceBatch skewedBatch(TabularProblem problem) {
         int n = problem.responses();
         double[][] values = new double[n][2];
