@@ -15,7 +15,7 @@ final class BoxNewton {
     record Point(double[] residual, double[][] jacobian) {}
 
     private static final double RIDGE = 1e-12;
-    private static final int HALVINGS = 40;
+    private static final int HALVINGS = 30;
 
     private BoxNewton() {}
 

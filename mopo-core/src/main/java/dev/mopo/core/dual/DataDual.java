@@ -36,7 +36,7 @@ import java.util.Map;
  */
 public final class DataDual implements MultiplierStep {
 
-    private static final int SOLVE_ITERATIONS = 50;
+    private static final int SOLVE_ITERATIONS = 30;
     private static final double SOLVE_TOLERANCE = 1e-10;
 
     private final ObjectiveSet objectives;
@@ -163,7 +163,7 @@ public final class DataDual implements MultiplierStep {
     private BoxNewton.Point residual(Values values, double[] point, double[] b) {
         int m = point.length;
         double[] f = new double[m];
-        double[][] constraintJacobian = values.weights.jacobian();
+        double[][] constraintJacobian = values.jacobian();
         if (rule instanceof MultiplierRule.LogBarrier barrier) {
             double[][] jacobian = new double[m][m];
             for (int k = 0; k < m; k++) {
@@ -208,7 +208,7 @@ public final class DataDual implements MultiplierStep {
                 robust[j] = RobustBound.value(q, f, chi[j], config.epsilon());
             }
         }
-        return new Values(weights, constraint, robust);
+        return new Values(weights, constraint, robust, config.epsilon() > 0 ? chi.clone() : null, sample);
     }
 
     private DualUpdate report(long step, ResponseSample sample, Values values, boolean moves) {
@@ -270,6 +270,32 @@ public final class DataDual implements MultiplierStep {
         updates = state.updates();
     }
 
-    /** What one evaluation at a {@code λ} gives: the weights, {@code G_1 … G_K} and {@code Ĝ_2 … Ĝ_K}. */
-    private record Values(TiltedWeights weights, double[] constraint, double[] robust) {}
+    /**
+     * What one evaluation at a {@code λ} gives: the weights, {@code G_1 … G_K}, {@code Ĝ_2 … Ĝ_K}
+     * and, for {@code ε > 0}, the {@code χ} they were computed at.
+     */
+    private record Values(TiltedWeights weights, double[] constraint, double[] robust, double[] chi,
+            ResponseSample sample) {
+
+        /**
+         * {@code ∂Ĝ_k/∂λ_j}: with {@code ε = 0} that of {@code G}; otherwise the derivative of
+         * {@code E_{Q*}[ρ p̄_k]} with Eq. 8's worst case {@code Q*} held (exact where {@code χ} is
+         * maximised, by the envelope theorem).
+         */
+        double[][] jacobian() {
+            if (chi == null) {
+                return weights.jacobian();
+            }
+            double[] q = sample.referenceWeights();
+            double[][] jacobian = new double[robust.length][];
+            for (int k = 0; k < robust.length; k++) {
+                double[] worst = RobustBound.worstCase(q, weights.ratioTimesValue(k + 1), chi[k]);
+                for (int i = 0; i < worst.length; i++) {
+                    worst[i] *= weights.ratio(i);
+                }
+                jacobian[k] = weights.gradient(k + 1, worst);
+            }
+            return jacobian;
+        }
+    }
 }

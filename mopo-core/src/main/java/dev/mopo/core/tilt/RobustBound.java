@@ -29,13 +29,17 @@ public final class RobustBound {
 
     /** {@code h(χ)}. */
     public static double value(double[] q, double[] f, double chi, double epsilon) {
-        return -chi * logMean(q, f, chi) - chi * epsilon;
+        return -chi * logMean(logs(q), f, chi) - chi * epsilon;
     }
 
     /** {@code h'(χ) = −log E_q exp(−f/χ) − E_{Q_χ}[f]/χ − ε}, with {@code Q_χ ∝ q·exp(−f/χ)}. */
     public static double slope(double[] q, double[] f, double chi, double epsilon) {
-        double logMean = logMean(q, f, chi);
-        return -logMean - tiltedMean(q, f, f, chi, logMean) / chi - epsilon;
+        return slopeOf(logs(q), f, chi, epsilon);
+    }
+
+    private static double slopeOf(double[] logQ, double[] f, double chi, double epsilon) {
+        double logMean = logMean(logQ, f, chi);
+        return -logMean - tiltedMean(logQ, f, f, chi, logMean) / chi - epsilon;
     }
 
     /** One projected gradient step {@code χ ← clip(χ + η·h'(χ))}. */
@@ -45,66 +49,86 @@ public final class RobustBound {
 
     /**
      * The maximiser of {@code h} over {@code [CHI_MIN, CHI_MAX]} for {@code ε > 0}, searched from
-     * {@code start}: Newton steps on {@code h'} (with {@code h'' = −Var_{Q_χ}(f)/χ³}) kept inside a
-     * shrinking bracket, bisected in {@code log χ} when Newton leaves it.
+     * {@code start}: Newton steps on {@code χ·h'(χ)} in {@code u = log χ} (with
+     * {@code h'' = −Var_{Q_χ}(f)/χ³}) kept inside a shrinking bracket, bisected when Newton leaves
+     * it, until {@code log χ} moves less than {@code 10⁻¹⁰}.
      */
     public static double maximise(double[] q, double[] f, double start, double epsilon) {
         Checks.positive("epsilon", epsilon);
-        double chi = clip(start);
-        double lo = CHI_MIN;
-        double hi = CHI_MAX;
-        if (slope(q, f, lo, epsilon) <= 0) {
-            return lo;
+        double[] logQ = logs(q);
+        double lo = Math.log(CHI_MIN);
+        double hi = Math.log(CHI_MAX);
+        if (slopeOf(logQ, f, CHI_MIN, epsilon) <= 0) {
+            return CHI_MIN;
         }
-        if (slope(q, f, hi, epsilon) >= 0) {
-            return hi;
+        if (slopeOf(logQ, f, CHI_MAX, epsilon) >= 0) {
+            return CHI_MAX;
         }
-        for (int i = 0; i < MAX_SEARCH && hi / lo > 1 + 1e-13; i++) {
-            double logMean = logMean(q, f, chi);
-            double mean = tiltedMean(q, f, f, chi, logMean);
+        double u = Math.log(clip(start));
+        for (int i = 0; i < MAX_SEARCH; i++) {
+            double chi = Math.exp(u);
+            double logMean = logMean(logQ, f, chi);
+            double mean = tiltedMean(logQ, f, f, chi, logMean);
             double slope = -logMean - mean / chi - epsilon;
-            if (slope == 0) {
-                return chi;
-            }
             if (slope > 0) {
-                lo = chi;
+                lo = u;
             } else {
-                hi = chi;
+                hi = u;
             }
-            double variance = tiltedMean(q, f, squaredDeviations(f, mean), chi, logMean);
-            double next = variance > 0 ? chi + slope * chi * chi * chi / variance : Double.NaN;
-            next = next > lo && next < hi ? next : Math.sqrt(lo * hi);
-            if (Math.abs(next - chi) <= 1e-12 * chi) {
-                return next;
+            // d/du [χ h'(χ)] = χ h' + χ² h'' with h'' = −Var/χ³
+            double variance = tiltedMean(logQ, f, squaredDeviations(f, mean), chi, logMean);
+            double derivative = chi * slope - variance / chi;
+            double next = derivative < 0 ? u - chi * slope / derivative : Double.NaN;
+            next = next > lo && next < hi ? next : (lo + hi) / 2;
+            if (Math.abs(next - u) < 1e-10 || hi - lo < 1e-10) {
+                return Math.exp(next);
             }
-            chi = next;
+            u = next;
         }
-        return chi;
+        return Math.exp(u);
     }
 
-    /** {@code log E_q exp(−f/χ)}. */
-    private static double logMean(double[] q, double[] f, double chi) {
-        double max = Double.NEGATIVE_INFINITY;
+    /**
+     * The minimising distribution at {@code χ}, {@code Q_χ ∝ q·exp(−f/χ)} (sums to 1): at the
+     * maximising {@code χ}, Eq. 8's worst case, the distribution whose {@code E_Q[f]} is the bound.
+     */
+    public static double[] worstCase(double[] q, double[] f, double chi) {
+        double[] logQ = logs(q);
+        double logMean = logMean(logQ, f, chi);
+        double[] weights = new double[q.length];
         for (int i = 0; i < q.length; i++) {
-            if (q[i] > 0) {
-                max = Math.max(max, Math.log(q[i]) - f[i] / chi);
-            }
+            weights[i] = logQ[i] > Double.NEGATIVE_INFINITY ? Math.exp(logQ[i] - f[i] / chi - logMean) : 0;
+        }
+        return weights;
+    }
+
+    private static double[] logs(double[] q) {
+        double[] logQ = new double[q.length];
+        for (int i = 0; i < q.length; i++) {
+            logQ[i] = Math.log(q[i]);
+        }
+        return logQ;
+    }
+
+    /** {@code log E_q exp(−f/χ)} from {@code log q} (entries of −∞ drop out). */
+    private static double logMean(double[] logQ, double[] f, double chi) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < logQ.length; i++) {
+            max = Math.max(max, logQ[i] - f[i] / chi);
         }
         double total = 0;
-        for (int i = 0; i < q.length; i++) {
-            if (q[i] > 0) {
-                total += Math.exp(Math.log(q[i]) - f[i] / chi - max);
-            }
+        for (int i = 0; i < logQ.length; i++) {
+            total += Math.exp(logQ[i] - f[i] / chi - max);
         }
         return max + Math.log(total);
     }
 
     /** {@code E_{Q_χ}[g]} for {@code Q_χ = q·exp(−f/χ) / E_q exp(−f/χ)}. */
-    private static double tiltedMean(double[] q, double[] f, double[] g, double chi, double logMean) {
+    private static double tiltedMean(double[] logQ, double[] f, double[] g, double chi, double logMean) {
         double total = 0;
-        for (int i = 0; i < q.length; i++) {
-            if (q[i] > 0) {
-                total += Math.exp(Math.log(q[i]) - f[i] / chi - logMean) * g[i];
+        for (int i = 0; i < logQ.length; i++) {
+            if (logQ[i] > Double.NEGATIVE_INFINITY) {
+                total += Math.exp(logQ[i] - f[i] / chi - logMean) * g[i];
             }
         }
         return total;

@@ -113,25 +113,44 @@ public final class TiltedWeights {
      */
     public double[][] jacobian() {
         int k = sample.objectives();
-        int groups = sample.groups();
-        double[][] groupMeans = new double[groups][k];
-        for (int i = 0; i < joint.length; i++) {
-            int g = sample.group(i);
-            for (int j = 1; j < k; j++) {
-                groupMeans[g][j] += joint[i] / sample.groupShare(g) * sample.value(i, j);
-            }
-        }
-        double[][] jacobian = new double[k - 1][k - 1];
-        for (int i = 0; i < joint.length; i++) {
-            double[] mean = groupMeans[sample.group(i)];
-            for (int a = 1; a < k; a++) {
-                double da = sample.value(i, a) - mean[a];
-                for (int b = 1; b < k; b++) {
-                    jacobian[a - 1][b - 1] += joint[i] * da * (sample.value(i, b) - mean[b]) / tau;
-                }
-            }
+        double[][] jacobian = new double[k - 1][];
+        for (int a = 1; a < k; a++) {
+            jacobian[a - 1] = gradient(a, joint);
         }
         return jacobian;
+    }
+
+    /**
+     * {@code ∂/∂λ_j E_Q[ρ_λ p̄_k]} for {@code j ≥ 2} with the distribution {@code Q} over the responses
+     * held fixed, given {@code Q·ρ_λ} per response ({@code weightedRatio}): with {@code Q = π_ref}
+     * (so {@code Q·ρ = π_λ}) a row of {@link #jacobian()}; with Eq. 8's worst case {@code Q*} at the
+     * maximising {@code χ}, the gradient of {@code Ĝ_k} (envelope theorem). Uses
+     * {@code ∂ log ρ_i/∂λ_j = (p̄_j(y_i) − E_{π_λ(·|x_i)} p̄_j)/τ}.
+     */
+    public double[] gradient(int k, double[] weightedRatio) {
+        int objectives = sample.objectives();
+        double[][] groupMeans = groupMeans();
+        double[] gradient = new double[objectives - 1];
+        for (int i = 0; i < joint.length; i++) {
+            double[] mean = groupMeans[sample.group(i)];
+            double weight = weightedRatio[i] * sample.value(i, k) / tau;
+            for (int j = 1; j < objectives; j++) {
+                gradient[j - 1] += weight * (sample.value(i, j) - mean[j]);
+            }
+        }
+        return gradient;
+    }
+
+    /** {@code E_{π_λ(·|x)} p̄_j} per group and objective. */
+    private double[][] groupMeans() {
+        double[][] means = new double[sample.groups()][sample.objectives()];
+        for (int i = 0; i < joint.length; i++) {
+            int g = sample.group(i);
+            for (int j = 0; j < sample.objectives(); j++) {
+                means[g][j] += joint[i] / sample.groupShare(g) * sample.value(i, j);
+            }
+        }
+        return means;
     }
 
     /** {@code 1 / Σ_i π_λ(i)²}: how many of the sample's responses the target policy effectively rests on. */

@@ -113,6 +113,62 @@ class DataDualTest {
         }
     }
 
+    /**
+     * With {@code ε > 0} the solved multipliers make the worst case over the KL ball meet the
+     * threshold; the worst case is computed here by bisection on the primal's binding KL
+     * constraint, independently of Eq. 8's dual.
+     */
+    @Test
+    void solvingWithARadiusMeetsTheThresholdInTheWorstCase() {
+        TabularProblem problem = RandomProblems.bradleyTerry(9, 2, TAU, new Random(13));
+        double[] b = thresholds(problem, 0.2);
+        double epsilon = 0.002;
+        DataDualConfig robust = new DataDualConfig(1, 100, true, 0, epsilon, 0.1, 0.05, RatchetSchedule.NEVER);
+        DataDual dual = new DataDual(objectives(2), b, TAU, new MultiplierRule.Lagrangian(1), robust, null);
+        dual.observe(exactBatch(problem));
+        double[] lambda = dual.update(1).lambda();
+        double[] reference = problem.reference();
+        double[] policy = problem.tiltedPolicy(lambda);
+        double[] f = new double[reference.length];
+        for (int y = 0; y < f.length; y++) {
+            f[y] = policy[y] / reference[y] * problem.responseWinRates(1)[y];
+        }
+        assertTrue(lambda[0] < 100, "the robust threshold must be reachable: lambda " + lambda[0]);
+        assertEquals(b[0], worstCaseByBisection(reference, f, epsilon), 1e-7);
+        assertTrue(lambda[0] > new ExactSolver(problem).solve(b).lambda()[0], "the robust multiplier must be larger");
+    }
+
+    /** {@code min_{Q: KL(Q‖q) ≤ ε} E_Q[f]}: {@code Q ∝ q exp(−f/t)} with {@code t} bisected until the KL binds. */
+    private static double worstCaseByBisection(double[] q, double[] f, double epsilon) {
+        double lo = 1e-6;
+        double hi = 1e6;
+        double[] p = null;
+        for (int iteration = 0; iteration < 300; iteration++) {
+            double t = Math.sqrt(lo * hi);
+            p = new double[q.length];
+            double total = 0;
+            for (int i = 0; i < q.length; i++) {
+                p[i] = q[i] * Math.exp(-f[i] / t);
+                total += p[i];
+            }
+            double kl = 0;
+            for (int i = 0; i < q.length; i++) {
+                p[i] /= total;
+                kl += p[i] > 0 ? p[i] * Math.log(p[i] / q[i]) : 0;
+            }
+            if (kl > epsilon) {
+                lo = t;
+            } else {
+                hi = t;
+            }
+        }
+        double mean = 0;
+        for (int i = 0; i < q.length; i++) {
+            mean += p[i] * f[i];
+        }
+        return mean;
+    }
+
     @Test
     void repeatedEquationNineStepsConvergeToTheExactMultipliers() {
         TabularProblem problem = RandomProblems.bradleyTerry(9, 2, TAU, new Random(12));

@@ -121,6 +121,47 @@ class TiltedWeightsTest {
     }
 
     @Test
+    void theWorstCaseGradientIsTheDerivativeOfTheRobustBound() {
+        java.util.Random random = new java.util.Random(4);
+        double[][] rows = new double[12][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[] {i % 4 == 0 ? -1 : 0, 0.3 * random.nextGaussian(), 0.3 * random.nextGaussian(),
+                random.nextDouble(), random.nextDouble(), random.nextDouble(),
+                random.nextDouble(), random.nextDouble(), random.nextDouble()};
+        }
+        ResponseSample sample = sample(rows);
+        double epsilon = 0.05;
+        double[] lambda = {0.6, 1.4};
+        TiltedWeights weights = TiltedWeights.of(sample, lambda, TAU);
+        double[] q = sample.referenceWeights();
+        double h = 1e-5;
+        for (int k = 1; k <= 2; k++) {
+            double[] f = weights.ratioTimesValue(k);
+            double chi = RobustBound.maximise(q, f, 1, epsilon);
+            double[] worst = RobustBound.worstCase(q, f, chi);
+            for (int i = 0; i < worst.length; i++) {
+                worst[i] *= weights.ratio(i);
+            }
+            double[] gradient = weights.gradient(k, worst);
+            for (int j = 0; j < 2; j++) {
+                double[] plus = lambda.clone();
+                double[] minus = lambda.clone();
+                plus[j] += h;
+                minus[j] -= h;
+                double numeric = (robust(sample, plus, k, epsilon) - robust(sample, minus, k, epsilon)) / (2 * h);
+                assertEquals(numeric, gradient[j], 1e-6, "dGhat_" + (k + 1) + "/dlambda_" + (j + 2));
+            }
+        }
+    }
+
+    private static double robust(ResponseSample sample, double[] lambda, int k, double epsilon) {
+        TiltedWeights weights = TiltedWeights.of(sample, lambda, TAU);
+        double[] f = weights.ratioTimesValue(k);
+        double[] q = sample.referenceWeights();
+        return RobustBound.value(q, f, RobustBound.maximise(q, f, 1, epsilon), epsilon);
+    }
+
+    @Test
     void wrongMultiplierCountIsRefused() {
         ResponseSample sample = sample(new double[] {-1, 0, 0, 1, 0, 0, 1});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
