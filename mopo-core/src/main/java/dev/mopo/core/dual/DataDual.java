@@ -20,7 +20,8 @@ import java.util.Map;
  * {@code ε = 0}, {@code Ĝ = G}). Then {@link MultiplierRule.Lagrangian MOPO-Lag} takes Eq. 9's
  * step {@code λ_k ← clip(λ_k − η (Ĝ_k − b_k), 0, λ_max)} and {@link MultiplierRule.LogBarrier MOPO-LB}
  * a Newton step toward {@code λ_k = σ / max(Ĝ_k − b_k, δ)}; with {@link DataDualConfig#solve()}
- * both iterate {@code λ} and {@code χ} to convergence instead. Every
+ * both iterate {@code λ} and {@code χ} to convergence instead (projected Newton on the data's dual,
+ * {@code D(λ) − λ·b}, plus {@code −σ Σ log λ_k} for the barrier). Every
  * {@link RatchetSchedule#period() t0} steps the thresholds ratchet ({@code b_k ← β Ĝ_k(ρ^(t−t0))})
  * and the update says that the reference moves; the trainer moves it and from then on gives the
  * data's behaviour log-probs in every batch, so that expectations over the new {@code π_ref} carry
@@ -143,44 +144,65 @@ public final class DataDual implements MultiplierStep {
 
     private double[] nextLambda(ResponseSample sample, Values current) {
         double[] b = ratchet.thresholds();
+        BoxNewton.Box box = box(b);
         if (rule instanceof MultiplierRule.Lagrangian lagrangian && !config.solve()) {
             double[] next = new double[lambda.length];
             for (int k = 0; k < next.length; k++) {
-                next[k] = BoxNewton.clip(lambda[k] - lagrangian.stepSize() * (current.robust[k] - b[k]),
-                        config.maxMultiplier());
+                next[k] = box.clip(k, lambda[k] - lagrangian.stepSize() * (current.robust[k] - b[k]));
             }
             return next;
         }
-        return BoxNewton.solve(point -> residual(evaluate(sample, point, false), point, b), lambda,
-                residual(current, lambda, b), config.maxMultiplier(), config.solve() ? SOLVE_ITERATIONS : 1,
-                SOLVE_TOLERANCE);
+        double[] start = lambda.clone();
+        for (int k = 0; k < start.length; k++) {
+            start[k] = box.clip(k, start[k]);
+        }
+        Values atStart = Arrays.equals(start, lambda) ? current : evaluate(sample, start, false);
+        return BoxNewton.solve(point -> residual(evaluate(sample, point, false), point, b), start,
+                residual(atStart, start, b), box, config.solve() ? SOLVE_ITERATIONS : 1, SOLVE_TOLERANCE);
     }
 
     /**
-     * MOPO-Lag: {@code F = Ĝ − b}, whose Jacobian is approximated by that of {@code G}. MOPO-LB:
-     * {@code F_k = λ_k · max(Ĝ_k − b_k, δ) − σ}.
+     * Where {@code λ} may go: {@code [0, λ_max]} for MOPO-Lag. For MOPO-LB
+     * {@code λ_k = σ/max(Ĝ_k − b_k, δ)} with {@code Ĝ_k ≤ 1}, so {@code λ_k} lies in
+     * {@code [σ/max(1 − b_k, δ), σ/δ]} (capped at {@code λ_max}): the cap is the barrier's linear
+     * extension, and the floor keeps Newton away from the barrier's pole at 0.
+     */
+    private BoxNewton.Box box(double[] b) {
+        int m = b.length;
+        double[] low = new double[m];
+        double[] high = new double[m];
+        for (int k = 0; k < m; k++) {
+            high[k] = config.maxMultiplier();
+            if (rule instanceof MultiplierRule.LogBarrier barrier) {
+                high[k] = Math.min(high[k], barrier.strength() / barrier.knee());
+                low[k] = Math.min(high[k], barrier.strength() / Math.max(1 - b[k], barrier.knee()));
+            }
+        }
+        return new BoxNewton.Box(low, high);
+    }
+
+    /**
+     * The gradient of the convex function whose minimiser over the box is the new {@code λ}, and
+     * its Jacobian. MOPO-Lag: {@code F = Ĝ − b}, the gradient of the data's dual
+     * {@code D(λ) = τ E_x log E_{π_ref} exp(s/τ) − λ·b} (exactly, for {@code ε = 0}). MOPO-LB:
+     * {@code F_k = Ĝ_k − b_k − σ/λ_k}, the gradient of {@code D(λ) − σ Σ_k log λ_k}, whose
+     * stationarity {@code λ_k = σ/(Ĝ_k − b_k)} is the barrier's, and whose cap {@code λ_k ≤ σ/δ}
+     * is the barrier's linear extension ({@code λ_k = σ/max(Ĝ_k − b_k, δ)}).
      */
     private BoxNewton.Point residual(Values values, double[] point, double[] b) {
         int m = point.length;
         double[] f = new double[m];
-        double[][] constraintJacobian = values.jacobian();
-        if (rule instanceof MultiplierRule.LogBarrier barrier) {
-            double[][] jacobian = new double[m][m];
-            for (int k = 0; k < m; k++) {
-                double slack = values.robust[k] - b[k];
-                boolean linear = slack <= barrier.knee();
-                f[k] = point[k] * Math.max(slack, barrier.knee()) - barrier.strength();
-                for (int j = 0; j < m; j++) {
-                    jacobian[k][j] = (k == j ? Math.max(slack, barrier.knee()) : 0)
-                            + (linear ? 0 : point[k] * constraintJacobian[k][j]);
-                }
-            }
-            return new BoxNewton.Point(f, jacobian);
-        }
+        double strength = rule instanceof MultiplierRule.LogBarrier barrier ? barrier.strength() : 0;
         for (int k = 0; k < m; k++) {
-            f[k] = values.robust[k] - b[k];
+            f[k] = values.robust[k] - b[k] - (strength > 0 ? strength / point[k] : 0);
         }
-        return new BoxNewton.Point(f, constraintJacobian);
+        return new BoxNewton.Point(f, () -> {
+            double[][] jacobian = values.jacobian();
+            for (int k = 0; k < m; k++) {
+                jacobian[k][k] += strength > 0 ? strength / (point[k] * point[k]) : 0;
+            }
+            return jacobian;
+        });
     }
 
     /**

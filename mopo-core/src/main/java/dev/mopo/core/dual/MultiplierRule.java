@@ -25,9 +25,12 @@ public sealed interface MultiplierRule {
     /**
      * MOPO-LB: the log barrier {@code σ Σ_k log(Ĝ_k − b_k)}, linearly extended below
      * {@code b_k + δ} so that an infeasible start stays finite, whose stationarity gives
-     * {@code λ_k = σ / max(Ĝ_k(ρ_λ) − b_k, δ)}: a fixed point, found by Newton steps on
-     * {@code λ_k · max(Ĝ_k − b_k, δ) − σ = 0}. The solution keeps each constraint about
-     * {@code σ/λ_k} above its threshold; {@code σ/δ} is the largest multiplier the barrier asks for.
+     * {@code λ_k = σ / max(Ĝ_k(ρ_λ) − b_k, δ)}: a fixed point. Iterated as it stands it diverges
+     * (its derivative, {@code −λ² ∂Ĝ/∂λ / σ}, is far below −1 for small {@code σ}); it is the
+     * stationarity of the convex {@code D(λ) − σ Σ_k log λ_k} on {@code 0 < λ_k ≤ σ/δ} ({@code D}
+     * the data's dual, whose gradient is {@code Ĝ − b}), which Newton steps minimise. The solution
+     * keeps each constraint {@code σ/λ_k} above its threshold; {@code σ/δ} is the largest multiplier
+     * the barrier asks for.
      *
      * @param strength {@code σ > 0}
      * @param knee {@code δ > 0}

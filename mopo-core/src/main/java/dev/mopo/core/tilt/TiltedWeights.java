@@ -21,6 +21,7 @@ public final class TiltedWeights {
     private final double tau;
     private final double[] joint;
     private final double[] logRatio;
+    private double[][] groupMeans;
 
     private TiltedWeights(ResponseSample sample, double tau, double[] joint, double[] logRatio) {
         this.sample = sample;
@@ -141,16 +142,18 @@ public final class TiltedWeights {
         return gradient;
     }
 
-    /** {@code E_{π_λ(·|x)} p̄_j} per group and objective. */
+    /** {@code E_{π_λ(·|x)} p̄_j} per group and objective, computed once. */
     private double[][] groupMeans() {
-        double[][] means = new double[sample.groups()][sample.objectives()];
-        for (int i = 0; i < joint.length; i++) {
-            int g = sample.group(i);
-            for (int j = 0; j < sample.objectives(); j++) {
-                means[g][j] += joint[i] / sample.groupShare(g) * sample.value(i, j);
+        if (groupMeans == null) {
+            groupMeans = new double[sample.groups()][sample.objectives()];
+            for (int i = 0; i < joint.length; i++) {
+                int g = sample.group(i);
+                for (int j = 0; j < sample.objectives(); j++) {
+                    groupMeans[g][j] += joint[i] / sample.groupShare(g) * sample.value(i, j);
+                }
             }
         }
-        return means;
+        return groupMeans;
     }
 
     /** {@code 1 / Σ_i π_λ(i)²}: how many of the sample's responses the target policy effectively rests on. */
