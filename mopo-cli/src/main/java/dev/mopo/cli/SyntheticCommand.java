@@ -1,11 +1,16 @@
 package dev.mopo.cli;
 
+import dev.mopo.bench.synthetic.DataDualSettings;
 import dev.mopo.bench.synthetic.Estimators;
 import dev.mopo.bench.synthetic.StructureResult;
 import dev.mopo.bench.synthetic.Structure;
 import dev.mopo.bench.synthetic.SyntheticConfig;
 import dev.mopo.bench.synthetic.SyntheticReport;
 import dev.mopo.bench.synthetic.SyntheticSuite;
+import dev.mopo.bench.synthetic.ValueSource;
+import dev.mopo.bench.synthetic.Variant;
+import dev.mopo.core.dual.DataDualConfig;
+import dev.mopo.core.dual.RatchetSchedule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,11 +46,73 @@ final class SyntheticCommand implements Callable<Integer> {
     private Path out = Path.of("bench-out", "synthetic");
 
     @Option(names = "--estimators", split = ",", paramLabel = "NAME",
-            description = "MOPO win-rate estimators to run, each as its own method: snis, pairwise, oracle"
+            description = "Win-rate estimators driving the regression's ascent (spec 4-5), each its own method"
+                    + " mopo-regression[-oracle|-pairwise]: snis, pairwise, oracle; 'none' for none"
                     + " (default: ${DEFAULT-VALUE}).")
     private List<String> estimators = List.of("snis", "oracle", "pairwise");
 
-    @Option(names = "--baselines", negatable = true, defaultValue = "true",
+    @Option(names = "--variants", split = ",", paramLabel = "NAME",
+            description = "Data-dual variants (spec 10) to run: mopo (MOPO-Lag), mopo-lb, mopo-oracle (exact"
+                    + " preference values), mopo-regression-data; 'none' for none (default: ${DEFAULT-VALUE}).")
+    private List<String> variants = List.of("mopo", "mopo-lb", "mopo-oracle", "mopo-regression-data");
+
+    @Option(names = "--preference-values", paramLabel = "SOURCE",
+            description = "Where the data-dual variants' p-bar comes from: pair (the pair's own outcome), batch"
+                    + " (pooled over the minibatch), data (pooled over all pairs) (default: ${DEFAULT-VALUE}).")
+    private String preferenceValues = DataDualSettings.DEFAULT.values().id();
+
+    @Option(names = "--no-prompt-groups", negatable = true, defaultValue = "true",
+            description = "Normalise Eq. 3's weights over all responses of the one prompt (default: on);"
+                    + " --no-prompt-groups normalises every pair alone.")
+    private boolean promptGroups = true;
+
+    @Option(names = "--data-step-size", paramLabel = "ETA",
+            description = "Eq. 9's step size of the Lagrangian data dual (default: ${DEFAULT-VALUE}).")
+    private double dataStepSize = DataDualSettings.DEFAULT.stepSize();
+
+    @Option(names = "--no-data-dual-solve", negatable = true, defaultValue = "true",
+            description = "Iterate the data dual's lambda (and chi) to convergence at every update (default: on);"
+                    + " --no-data-dual-solve takes one step instead.")
+    private boolean dataDualSolve = DataDualSettings.DEFAULT.dual().solve();
+
+    @Option(names = "--data-dual-window", paramLabel = "PAIRS",
+            description = "The data dual updates on the most recent PAIRS pairs; 0: on the pairs since its"
+                    + " previous update (default: ${DEFAULT-VALUE}).")
+    private int dataDualWindow = DataDualSettings.DEFAULT.dual().windowPairs();
+
+    @Option(names = "--data-dual-interval", paramLabel = "STEPS",
+            description = "Steps between data-dual updates (default: ${DEFAULT-VALUE}).")
+    private int dataDualInterval = DataDualSettings.DEFAULT.dual().interval();
+
+    @Option(names = "--epsilon", description = "Eq. 8's KL radius (default: ${DEFAULT-VALUE}).")
+    private double epsilon = DataDualSettings.DEFAULT.dual().epsilon();
+
+    @Option(names = "--chi-step-size", description = "Eq. 8's chi step when not solving (default: ${DEFAULT-VALUE}).")
+    private double chiStepSize = DataDualSettings.DEFAULT.dual().chiStepSize();
+
+    @Option(names = "--barrier-strength", paramLabel = "SIGMA",
+            description = "MOPO-LB's barrier strength sigma (default: ${DEFAULT-VALUE}).")
+    private double barrierStrength = DataDualSettings.DEFAULT.barrierStrength();
+
+    @Option(names = "--barrier-knee", paramLabel = "DELTA",
+            description = "MOPO-LB's delta: the barrier is linear below b + delta (default: ${DEFAULT-VALUE}).")
+    private double barrierKnee = DataDualSettings.DEFAULT.barrierKnee();
+
+    @Option(names = "--ratchet-period", paramLabel = "T0",
+            description = "Ratchet thresholds and move the reference every T0 steps, or 'never' (default: never).")
+    private String ratchetPeriod = "never";
+
+    @Option(names = "--threshold-relaxation", paramLabel = "BETA",
+            description = "The ratchet's relaxation (the paper's beta) (default: ${DEFAULT-VALUE}).")
+    private double thresholdRelaxation = DataDualConfig.PAPER.ratchet().thresholdRelaxation();
+
+    @Option(names = "--paper-settings",
+            description = "Run the data dual with the paper's settings (epsilon 0.15, one step per optimiser step,"
+                    + " thresholds ratcheting every 500 steps with beta 0.9995), ignoring the other data-dual flags.")
+    private boolean paperSettings;
+
+    // picocli: a negatable option that defaults to true must be declared in its negative form
+    @Option(names = "--no-baselines", negatable = true, defaultValue = "true",
             description = "Train the baselines beside MOPO (default: on; --no-baselines runs MOPO alone).")
     private boolean baselines = true;
 
@@ -74,12 +141,20 @@ final class SyntheticCommand implements Callable<Integer> {
         EngineThreads.preferOneForTinyTensors();
         SyntheticConfig config = new SyntheticConfig(responses, pairs, SyntheticConfig.DEFAULT.batchSize(), steps,
                 SyntheticConfig.DEFAULT.tau(), SyntheticConfig.DEFAULT.learningRate(),
-                SyntheticConfig.DEFAULT.dual().withStepSize(dualStepSize), seed, dirichletReference);
+                SyntheticConfig.DEFAULT.dual().withStepSize(dualStepSize), seed, dirichletReference, dataDual());
         List<Estimators> kinds = new ArrayList<>();
         for (String id : estimators) {
-            kinds.add(Estimators.byId(id));
+            if (!id.equals("none")) {
+                kinds.add(Estimators.byId(id));
+            }
         }
-        SyntheticSuite suite = new SyntheticSuite(config, kinds, baselines);
+        List<Variant> chosen = new ArrayList<>();
+        for (String method : variants) {
+            if (!method.equals("none")) {
+                chosen.add(Variant.byMethod(method));
+            }
+        }
+        SyntheticSuite suite = new SyntheticSuite(config, kinds, chosen, baselines);
         SyntheticReport report = new SyntheticReport();
         List<StructureResult> results = new ArrayList<>();
         for (Structure structure : structures) {
@@ -99,7 +174,20 @@ final class SyntheticCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.print(SyntheticReport.headline(results));
+        System.out.println();
+        System.out.print(SyntheticReport.overview(results));
         return 0;
+    }
+
+    private DataDualSettings dataDual() {
+        RatchetSchedule ratchet = ratchetPeriod.equals("never") ? RatchetSchedule.NEVER
+                : RatchetSchedule.every(Long.parseLong(ratchetPeriod), thresholdRelaxation);
+        DataDualConfig defaults = DataDualSettings.DEFAULT.dual();
+        DataDualConfig dual = paperSettings ? DataDualConfig.PAPER
+                : new DataDualConfig(dataDualInterval, defaults.maxMultiplier(), dataDualSolve, dataDualWindow, epsilon,
+                        chiStepSize, defaults.minEssFraction(), ratchet);
+        return new DataDualSettings(dual, dataStepSize, barrierStrength, barrierKnee,
+                ValueSource.byId(preferenceValues), promptGroups);
     }
 
     /** Structure names for --help. */

@@ -3,11 +3,14 @@ package dev.mopo.bench.synthetic;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The win-rate estimators a MOPO sweep can use (spec §5); each is a method of its own in reports. */
+/**
+ * The win-rate estimators that drive §5's ascent for the regression of §4 ({@code mopo-regression});
+ * each is a method of its own in reports.
+ */
 public enum Estimators {
-    SNIS("snis", "mopo"),
-    PAIRWISE("pairwise", "mopo-pairwise"),
-    ORACLE("oracle", "mopo-oracle");
+    SNIS("snis", "mopo-regression"),
+    PAIRWISE("pairwise", "mopo-regression-pairwise"),
+    ORACLE("oracle", "mopo-regression-oracle");
 
     private final String id;
     private final String method;

@@ -11,6 +11,8 @@ package dev.mopo.bench.synthetic;
  * @param meanViolation mean constraint violation over feasible thresholds (MOPO variants), or NaN
  * @param maxViolation largest violation (MOPO variants), or NaN
  * @param meanAbsoluteGap mean {@code |P_1(exact) − P_1(learned)|} (MOPO variants), or NaN
+ * @param maxLambdaSpread the largest {@link PolicyPoint#lambdaSpread()} of its runs (MOPO
+ *     variants): whether any multiplier was still moving at the end, or NaN
  */
-public record MethodSummary(String method, double hypervolumeRatio, double rawHypervolumeRatio, double meanViolation, double maxViolation,
-        double meanAbsoluteGap) {}
+public record MethodSummary(String method, double hypervolumeRatio, double rawHypervolumeRatio, double meanViolation,
+        double maxViolation, double meanAbsoluteGap, double maxLambdaSpread) {}

@@ -30,6 +30,32 @@ public record PairSample(int[] a, int[] b, double[][] outcomes) {
         return new PairSample(a, b, outcomes);
     }
 
+    /**
+     * Each response's preference values pooled over every pair it appears in: the mean of its
+     * results ({@code I_k} as {@code y_a}, {@code 1 − I_k} as {@code y_b}), {@code [N][K]}; ½ for a
+     * response that never appears.
+     */
+    public double[][] pooledValues(int responses) {
+        int k = outcomes.length == 0 ? 0 : outcomes[0].length;
+        double[][] sums = new double[responses][k];
+        int[] counts = new int[responses];
+        for (int i = 0; i < a.length; i++) {
+            counts[a[i]]++;
+            counts[b[i]]++;
+            for (int j = 0; j < k; j++) {
+                double indicator = (1 + outcomes[i][j]) / 2;
+                sums[a[i]][j] += indicator;
+                sums[b[i]][j] += 1 - indicator;
+            }
+        }
+        for (int y = 0; y < responses; y++) {
+            for (int j = 0; j < k; j++) {
+                sums[y][j] = counts[y] == 0 ? 0.5 : sums[y][j] / counts[y];
+            }
+        }
+        return sums;
+    }
+
     /** The number of pairs. */
     public int size() {
         return a.length;

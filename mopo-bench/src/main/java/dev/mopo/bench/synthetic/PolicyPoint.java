@@ -13,9 +13,11 @@ package dev.mopo.bench.synthetic;
  * @param lambda the final multipliers, or null without a dual step
  * @param effectiveSampleSize the last estimate's effective sample size, or NaN
  * @param reliable whether the last estimate was reliable (always true without a dual step)
+ * @param lambdaSpread the largest standard deviation of a multiplier over the last quarter of the
+ *     updates (near 0 once {@code λ} settles; large when it oscillates), or NaN without a dual step
  */
 public record PolicyPoint(String method, String label, double[] setting, double[] winRates, double kl,
-        double[] lambda, double effectiveSampleSize, boolean reliable) {
+        double[] lambda, double effectiveSampleSize, boolean reliable, double lambdaSpread) {
 
     /** {@code (P_1 − τ·KL, P_2, …, P_K)}: the objectives of the KL-regularised problem (spec §2). */
     public double[] regularised(double tau) {

@@ -11,8 +11,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.CosineTracker;
 import dev.mopo.core.batch.PreferenceBatch;
-import dev.mopo.core.dual.DualAscent;
-import dev.mopo.core.dual.WinRateEstimate;
+import dev.mopo.core.dual.DualUpdate;
+import dev.mopo.core.dual.MultiplierStep;
 import dev.mopo.core.tabular.TabularProblem;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,10 @@ import java.util.function.LongConsumer;
 /**
  * Trains tabular softmax policies {@code π_θ = softmax(θ)}, one {@code θ ∈ R^N} per run, with DJL
  * autograd and Adam on minibatches of the sampled pairs. All run groups see the same minibatch
- * at every step, so methods differ only in their losses. {@code θ} starts at {@code log π_ref}.
+ * at every step, so methods differ only in their losses and multiplier steps. {@code θ} starts at
+ * {@code log π_ref}. Every run's {@link MultiplierStep} observes each minibatch and updates after
+ * the optimiser step when due, as the trainer drives it; when an update says the reference moves,
+ * the run's lagged reference moves.
  */
 final class SweepTrainer implements AutoCloseable {
 
@@ -30,6 +33,8 @@ final class SweepTrainer implements AutoCloseable {
     private final PairSample data;
     private final float[][] outcomeRows;
     private final float[][] marginRows;
+    private final float[][] pooledValues;
+    private final float[][] exactValues;
     private final SyntheticConfig config;
     private final NDManager manager;
     private final NDArray logReference;
@@ -44,6 +49,7 @@ final class SweepTrainer implements AutoCloseable {
         this.data = data;
         this.outcomeRows = toFloats(data.outcomes());
         this.marginRows = toFloats(rewardMargins);
+        this.pooledValues = toFloats(data.pooledValues(problem.responses()));
         this.config = config;
         this.manager = NDManager.newBaseManager();
         double[] reference = problem.reference();
@@ -60,6 +66,7 @@ final class SweepTrainer implements AutoCloseable {
             }
         }
         this.responseWinRates = manager.create(rates);
+        this.exactValues = rates;
     }
 
     /** Parameters {@code θ} of {@code runs} policies, each starting at {@code log π_ref}, shape {@code [R, N]}. */
@@ -84,17 +91,16 @@ final class SweepTrainer implements AutoCloseable {
                 .build();
         Random random = new Random(config.seed() ^ 0x5eed);
         for (long step = 1; step <= config.steps(); step++) {
-            List<Runnable> dualSteps = new ArrayList<>();
             // Results of operations on θ attach to θ's manager; the scope frees them every step.
             try (NDScope scope = new NDScope(); NDManager batchManager = manager.newSubManager()) {
                 Minibatch batch = minibatch(batchManager, random, n);
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDList losses = new NDList();
                     for (RunGroup group : groups) {
-                        PreferenceBatch preferences = batch.forPolicies(group.theta());
+                        PreferenceBatch preferences = batch.forGroup(group);
                         losses.add(group.loss().compute(preferences).loss());
-                        if (group.hasDual() && group.duals().get(0).isDue(step)) {
-                            dualSteps.add(dualStep(group, group.estimator().estimate(preferences), step));
+                        for (MultiplierStep dual : group.duals()) {
+                            dual.observe(preferences);
                         }
                     }
                     // NDArrays.add refuses fewer than two arrays (a single group: MOPO alone, one estimator)
@@ -108,7 +114,9 @@ final class SweepTrainer implements AutoCloseable {
                     adam.update(group.method(), group.theta(), gradient);
                 }
             }
-            dualSteps.forEach(Runnable::run);
+            for (RunGroup group : groups) {
+                updateDuals(group, step);
+            }
             onStep.accept(step);
         }
         List<double[][]> policies = new ArrayList<>();
@@ -123,48 +131,84 @@ final class SweepTrainer implements AutoCloseable {
         return theta.softmax(1).matMul(responseWinRates);
     }
 
-    private Runnable dualStep(RunGroup group, WinRateEstimate estimate, long step) {
-        double[][] rates = estimate.winRatesPerRun();
-        double[] ess = estimate.effectiveSampleSizePerRun();
-        return () -> {
-            for (int r = 0; r < group.runs(); r++) {
-                DualAscent dual = group.duals().get(r);
-                group.recordUpdate(r, dual.update(step, rates[r], ess[r], estimate.samples()));
+    /** Runs every due update of {@code group}'s runs and moves the references they ask to move. */
+    private static void updateDuals(RunGroup group, long step) {
+        for (int r = 0; r < group.duals().size(); r++) {
+            MultiplierStep dual = group.duals().get(r);
+            if (dual.isDue(step)) {
+                DualUpdate update = dual.update(step);
+                group.recordUpdate(r, update);
+                if (update.referenceMoves() && group.reference() != null) {
+                    group.reference().move(r, group.theta());
+                }
             }
-        };
+        }
     }
 
     private Minibatch minibatch(NDManager scope, Random random, int n) {
         int size = config.batchSize();
-        int[] a = new int[size];
-        int[] b = new int[size];
+        long[] a = new long[size];
+        long[] b = new long[size];
         float[][] outcomes = new float[size][];
         float[][] margins = new float[size][];
+        float[][][] pooled = new float[2][size][];
+        float[][][] exact = new float[2][size][];
         for (int i = 0; i < size; i++) {
             int pair = random.nextInt(data.size());
             a[i] = data.a()[pair];
             b[i] = data.b()[pair];
             outcomes[i] = outcomeRows[pair];
             margins[i] = marginRows[pair];
+            pooled[0][i] = pooledValues[data.a()[pair]];
+            pooled[1][i] = pooledValues[data.b()[pair]];
+            exact[0][i] = exactValues[data.a()[pair]];
+            exact[1][i] = exactValues[data.b()[pair]];
         }
         NDArray selectA = scope.create(a).oneHot(n, DataType.FLOAT32).transpose();
         NDArray selectB = scope.create(b).oneHot(n, DataType.FLOAT32).transpose();
         return new Minibatch(selectA, selectB, logReference.matMul(selectA), logReference.matMul(selectB),
-                scope.create(outcomes), scope.create(margins));
+                scope.create(outcomes), scope.create(margins), a, b, pooled, exact, scope);
     }
 
-    /** One minibatch: one-hot selectors {@code [N, B]} of both responses, and the labels. */
+    /**
+     * One minibatch: one-hot selectors {@code [N, B]} of both responses, the reference's (and the
+     * data's) log-probs, the labels, the response ids and both kinds of given values.
+     */
     private record Minibatch(NDArray selectA, NDArray selectB, NDArray referenceA, NDArray referenceB,
-            NDArray outcomes, NDArray rewardMargins) {
+            NDArray outcomes, NDArray rewardMargins, long[] a, long[] b, float[][][] pooled, float[][][] exact,
+            NDManager scope) {
 
-        PreferenceBatch forPolicies(NDArray theta) {
-            NDArray logPolicy = theta.logSoftmax(1);
-            return PreferenceBatch.builder()
+        /** The batch {@code group} trains on, with what its method reads. */
+        PreferenceBatch forGroup(RunGroup group) {
+            NDArray logPolicy = group.theta().logSoftmax(1);
+            PreferenceBatch.Builder builder = PreferenceBatch.builder()
                     .policy(logPolicy.matMul(selectA), logPolicy.matMul(selectB))
-                    .reference(referenceA, referenceB)
                     .outcomes(outcomes)
-                    .rewardMargins(rewardMargins)
-                    .build();
+                    .rewardMargins(rewardMargins);
+            if (group.reference() == null) {
+                builder.reference(referenceA, referenceB);
+            } else {
+                NDArray logReference = group.reference().logProbs();
+                builder.reference(logReference.matMul(selectA), logReference.matMul(selectB))
+                        .behaviour(referenceA, referenceB);
+            }
+            if (group.prompts()) {
+                builder.prompts(new long[a.length]);
+            }
+            switch (group.values()) {
+                case RESPONSE_IDS:
+                    builder.responses(a, b);
+                    break;
+                case POOLED:
+                    builder.preferenceValues(scope.create(pooled[0]), scope.create(pooled[1]));
+                    break;
+                case EXACT:
+                    builder.preferenceValues(scope.create(exact[0]), scope.create(exact[1]));
+                    break;
+                default:
+                    break;
+            }
+            return builder.build();
         }
     }
 

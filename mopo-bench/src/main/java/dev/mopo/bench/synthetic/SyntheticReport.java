@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class SyntheticReport {
 
-    private static final String PRIMARY_MOPO = Estimators.SNIS.method();
+    private static final String PRIMARY_MOPO = Variant.MOPO.method();
     private static final List<String> BASELINES = List.of("mopo-fixed", "dpo-ls", "ipo-ls", "modpo");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -46,16 +46,50 @@ public final class SyntheticReport {
     /** The console table of every structure's headline figures. */
     public static String headline(List<StructureResult> results) {
         List<String> header = List.of("structure", "method", "HV ratio", "raw HV ratio", "mean viol.", "max viol.",
-                "mean |gap|", "seconds");
+                "mean |gap|", "lambda spread", "seconds");
         List<List<String>> rows = new ArrayList<>();
         for (StructureResult result : results) {
             for (MethodSummary s : result.summaries()) {
                 rows.add(List.of(result.structure().id(), s.method(), number(s.hypervolumeRatio()),
-                        number(s.rawHypervolumeRatio()), number(s.meanViolation()), number(s.maxViolation()), number(s.meanAbsoluteGap()),
+                        number(s.rawHypervolumeRatio()), number(s.meanViolation()), number(s.maxViolation()),
+                        number(s.meanAbsoluteGap()), number(s.maxLambdaSpread()),
                         String.format("%.1f", result.seconds())));
             }
         }
         return Tables.text(header, rows);
+    }
+
+    /**
+     * One row per structure, one column per method: the HV ratio and, for MOPO variants, the mean
+     * and maximum violation ("0.991 (0.0016/0.0096)").
+     */
+    public static String overview(List<StructureResult> results) {
+        List<String> methods = new ArrayList<>();
+        for (StructureResult result : results) {
+            for (MethodSummary s : result.summaries()) {
+                if (!methods.contains(s.method())) {
+                    methods.add(s.method());
+                }
+            }
+        }
+        List<String> header = new ArrayList<>(List.of("structure"));
+        header.addAll(methods);
+        List<List<String>> rows = new ArrayList<>();
+        for (StructureResult result : results) {
+            List<String> row = new ArrayList<>(List.of(result.structure().id()));
+            for (String method : methods) {
+                row.add(result.summaries().stream().filter(s -> s.method().equals(method)).findFirst()
+                        .map(SyntheticReport::cell).orElse("-"));
+            }
+            rows.add(row);
+        }
+        return Tables.text(header, rows);
+    }
+
+    private static String cell(MethodSummary s) {
+        String hv = String.format("%.3f", s.hypervolumeRatio());
+        return Double.isNaN(s.meanViolation()) ? hv
+                : String.format("%s (%.4f/%.4f)", hv, s.meanViolation(), s.maxViolation());
     }
 
     private static String thresholdTable(StructureResult result, int k) {
@@ -76,7 +110,7 @@ public final class SyntheticReport {
         for (int j = 2; j <= k; j++) {
             header.add("learned_lambda" + j);
         }
-        header.addAll(List.of("ess", "estimate_reliable", "exact_kl", "learned_kl"));
+        header.addAll(List.of("lambda_spread", "ess", "estimate_reliable", "exact_kl", "learned_kl"));
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, List<ThresholdOutcome>> entry : result.thresholdOutcomes().entrySet()) {
             for (ThresholdOutcome outcome : entry.getValue()) {
@@ -97,6 +131,7 @@ public final class SyntheticReport {
                 row.add(number(outcome.violation()));
                 addAll(row, outcome.exact().lambda());
                 addAll(row, outcome.learned().lambda());
+                row.add(number(outcome.learned().lambdaSpread()));
                 row.add(number(outcome.learned().effectiveSampleSize()));
                 row.add(Boolean.toString(outcome.learned().reliable()));
                 row.add(number(outcome.exact().kl()));
@@ -188,6 +223,7 @@ public final class SyntheticReport {
                 m.put("mean_violation", s.meanViolation());
                 m.put("max_violation", s.maxViolation());
                 m.put("mean_abs_primal_gap", s.meanAbsoluteGap());
+                m.put("max_lambda_spread", s.maxLambdaSpread());
             }
             methods.add(m);
         }

@@ -2,13 +2,20 @@ package dev.mopo.bench.synthetic;
 
 import ai.djl.ndarray.NDArray;
 import dev.mopo.core.batch.LogProbReduction;
+import dev.mopo.core.dual.DataDual;
 import dev.mopo.core.dual.DualAscent;
+import dev.mopo.core.dual.DualUpdate;
+import dev.mopo.core.dual.EstimatorAscent;
+import dev.mopo.core.dual.MultiplierStep;
 import dev.mopo.core.dual.OracleEstimator;
 import dev.mopo.core.dual.PairwiseEstimator;
 import dev.mopo.core.dual.SnisEstimator;
 import dev.mopo.core.dual.WinRateEstimator;
+import dev.mopo.core.loss.BehaviourCloningLoss;
 import dev.mopo.core.loss.ModpoLoss;
 import dev.mopo.core.loss.MopoLoss;
+import dev.mopo.core.loss.MultiplierSource;
+import dev.mopo.core.loss.PreferenceLoss;
 import dev.mopo.core.loss.ScalarisedLoss;
 import dev.mopo.core.objective.ObjectiveSet;
 import dev.mopo.core.pareto.Hypervolume;
@@ -25,9 +32,9 @@ import java.util.function.LongConsumer;
 
 /**
  * The synthetic Pareto benchmark for one structure (spec §8–9): builds the tabular problem, solves
- * it exactly over a threshold grid, samples noisy pairs, trains MOPO over the thresholds and every
- * baseline over its weights (all as one tensor program on shared minibatches), and measures each
- * against the exact front.
+ * it exactly over a threshold grid, samples noisy pairs, trains every MOPO variant over the
+ * thresholds and every baseline over its weights (all as one tensor program on shared
+ * minibatches), and measures each against the exact front.
  */
 public final class SyntheticSuite {
 
@@ -37,18 +44,22 @@ public final class SyntheticSuite {
 
     private final SyntheticConfig config;
     private final List<Estimators> estimators;
+    private final List<Variant> variants;
     private final boolean baselines;
 
     /**
-     * A suite with {@code config}, running a MOPO sweep for each of {@code estimators} and, when
+     * A suite with {@code config}, running a threshold sweep for each data-dual variant of
+     * {@code variants}, one of the regression driven by each of {@code estimators} and, when
      * {@code baselines} is set, every baseline's sweep.
      */
-    public SyntheticSuite(SyntheticConfig config, List<Estimators> estimators, boolean baselines) {
-        if (estimators.isEmpty()) {
-            throw new IllegalArgumentException("at least one estimator is needed for MOPO");
+    public SyntheticSuite(SyntheticConfig config, List<Estimators> estimators, List<Variant> variants,
+            boolean baselines) {
+        if (estimators.isEmpty() && variants.isEmpty()) {
+            throw new IllegalArgumentException("at least one MOPO variant or estimator is needed");
         }
         this.config = config;
         this.estimators = List.copyOf(estimators);
+        this.variants = List.copyOf(variants);
         this.baselines = baselines;
     }
 
@@ -105,8 +116,11 @@ public final class SyntheticSuite {
                     feasible.add(solution.thresholds());
                 }
             }
+            for (Variant variant : variants) {
+                groups.add(published(trainer, objectives, variant, feasible));
+            }
             for (Estimators estimator : estimators) {
-                groups.add(mopo(trainer, objectives, estimator, feasible));
+                groups.add(regression(trainer, objectives, estimator, feasible));
             }
             List<double[]> fixed = WeightGrid.multipliers(k - 1, k == 2 ? FIXED_MULTIPLIERS_2D : FIXED_MULTIPLIERS_3D);
             List<double[]> weights = WeightGrid.simplex(k, k == 2 ? 10 : 4);
@@ -156,13 +170,10 @@ public final class SyntheticSuite {
         return groups;
     }
 
-    private RunGroup mopo(SweepTrainer trainer, ObjectiveSet objectives, Estimators kind, List<double[]> thresholds) {
+    /** A threshold sweep of the regression (§4) with §5's ascent on {@code kind}'s estimates. */
+    private RunGroup regression(SweepTrainer trainer, ObjectiveSet objectives, Estimators kind,
+            List<double[]> thresholds) {
         NDArray theta = trainer.initialPolicies(thresholds.size());
-        List<DualAscent> duals = new ArrayList<>();
-        for (double[] b : thresholds) {
-            duals.add(new DualAscent(objectives, b, kind == Estimators.ORACLE
-                    ? config.dual().withEstimateEma(0) : config.dual(), null));
-        }
         WinRateEstimator estimator;
         switch (kind) {
             case ORACLE:
@@ -174,14 +185,58 @@ public final class SyntheticSuite {
             default:
                 estimator = new SnisEstimator();
         }
-        double[][] lambdas = new double[thresholds.size()][];
-        MopoLoss loss = new MopoLoss(objectives, config.tau(), LogProbReduction.SUM, manager -> {
+        WinRateEstimator shared = new OncePerBatch(estimator);
+        List<MultiplierStep> duals = new ArrayList<>();
+        for (int r = 0; r < thresholds.size(); r++) {
+            DualAscent ascent = new DualAscent(objectives, thresholds.get(r), kind == Estimators.ORACLE
+                    ? config.dual().withEstimateEma(0) : config.dual(), null);
+            duals.add(new EstimatorAscent(ascent, shared, r));
+        }
+        MopoLoss loss = new MopoLoss(objectives, config.tau(), LogProbReduction.SUM, multipliers(duals));
+        return RunGroup.withDual(kind.method(), theta, labels("b", thresholds), loss, duals, RunGroup.Values.OUTCOMES,
+                false, null);
+    }
+
+    /** A threshold sweep of a data-dual variant (§10). */
+    private RunGroup published(SweepTrainer trainer, ObjectiveSet objectives, Variant variant,
+            List<double[]> thresholds) {
+        DataDualSettings settings = config.dataDual();
+        NDArray theta = trainer.initialPolicies(thresholds.size());
+        List<MultiplierStep> duals = new ArrayList<>();
+        for (int r = 0; r < thresholds.size(); r++) {
+            duals.add(new DataDual(objectives, thresholds.get(r), config.tau(),
+                    variant.barrier() ? settings.barrier() : settings.lagrangian(), settings.dual(), null, r));
+        }
+        MultiplierSource multipliers = multipliers(duals);
+        PreferenceLoss loss = variant.cloning()
+                ? new BehaviourCloningLoss(objectives, config.tau(), LogProbReduction.SUM, multipliers)
+                : new MopoLoss(objectives, config.tau(), LogProbReduction.SUM, multipliers);
+        LaggedReference reference = settings.dual().ratchet().isNever() ? null : new LaggedReference(theta);
+        return RunGroup.withDual(variant.method(), theta, labels("b", thresholds), loss, duals,
+                variant.exactValues() ? RunGroup.Values.EXACT : values(settings.values()), settings.promptGroups(),
+                reference);
+    }
+
+    private static RunGroup.Values values(ValueSource source) {
+        switch (source) {
+            case BATCH:
+                return RunGroup.Values.RESPONSE_IDS;
+            case DATA:
+                return RunGroup.Values.POOLED;
+            default:
+                return RunGroup.Values.OUTCOMES;
+        }
+    }
+
+    /** Every run's current multipliers, shape {@code [R, K−1]}. */
+    private static MultiplierSource multipliers(List<MultiplierStep> duals) {
+        double[][] lambdas = new double[duals.size()][];
+        return manager -> {
             for (int r = 0; r < lambdas.length; r++) {
                 lambdas[r] = duals.get(r).lambda();
             }
             return manager.create(lambdas);
-        });
-        return RunGroup.withDual(kind.method(), theta, labels("b", thresholds), loss, duals, estimator);
+        };
     }
 
     private static List<double[]> settings(RunGroup group, List<double[]> thresholds, List<double[]> fixed,
@@ -204,10 +259,11 @@ public final class SyntheticSuite {
         List<PolicyPoint> result = new ArrayList<>();
         for (int r = 0; r < policies.length; r++) {
             double[] policy = normalised(policies[r]);
-            var update = group.hasDual() ? group.lastUpdate(r) : null;
+            DualUpdate update = group.hasDual() ? group.lastUpdate(r) : null;
             result.add(new PolicyPoint(group.method(), group.labels().get(r), settings.get(r),
                     problem.winRates(policy), problem.kl(policy), update == null ? null : update.lambda(),
-                    update == null ? Double.NaN : update.effectiveSampleSize(), update == null || update.reliable()));
+                    update == null ? Double.NaN : update.metrics().getOrDefault("ess", Double.NaN),
+                    update == null || update.reliable(), update == null ? Double.NaN : group.lambdaSpread(r)));
         }
         return result;
     }
@@ -245,23 +301,26 @@ public final class SyntheticSuite {
             double rawRatio = raw.of(rawAchieved);
             List<ThresholdOutcome> matched = outcomes.get(entry.getKey());
             if (matched == null) {
-                summaries.add(new MethodSummary(entry.getKey(), ratio, rawRatio, Double.NaN, Double.NaN, Double.NaN));
+                summaries.add(new MethodSummary(entry.getKey(), ratio, rawRatio, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN));
                 continue;
             }
             double sumViolation = 0;
             double maxViolation = 0;
             double sumGap = 0;
+            double maxSpread = 0;
             int count = 0;
             for (ThresholdOutcome outcome : matched) {
                 if (outcome.feasible()) {
                     sumViolation += outcome.violation();
                     maxViolation = Math.max(maxViolation, outcome.violation());
                     sumGap += Math.abs(outcome.primalGap());
+                    maxSpread = Math.max(maxSpread, outcome.learned().lambdaSpread());
                     count++;
                 }
             }
             summaries.add(new MethodSummary(entry.getKey(), ratio, rawRatio, sumViolation / count, maxViolation,
-                    sumGap / count));
+                    sumGap / count, maxSpread));
         }
         return summaries;
     }

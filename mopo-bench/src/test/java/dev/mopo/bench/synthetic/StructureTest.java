@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class StructureTest {
 
-    private final SyntheticSuite suite = new SyntheticSuite(SyntheticConfig.DEFAULT.withResponses(24), List.of(Estimators.SNIS), false);
+    private final SyntheticSuite suite = new SyntheticSuite(SyntheticConfig.DEFAULT.withResponses(24), List.of(Estimators.SNIS), List.of(), false);
 
     @Test
     void everyStructureIsAValidProblemWithItsObjectiveCount() {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.mopo.core.objective.ObjectiveSet;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +17,12 @@ import java.util.Optional;
  * independent policies trained on the same pairs (a sweep run as one tensor program); the
  * reference log-probs broadcast against the policy's. Outcomes have shape {@code [B, K]} with
  * values in {@code {+1, -1, 0}}.
+ *
+ * <p>What the published algorithm (spec §10) may also use, all optional: the behaviour policy's
+ * log-probs {@code log μ(y|x)} when the reference has moved away from the data's policy, prompt
+ * ids saying which pairs share a prompt, response ids saying which responses are the same, and
+ * per-response preference values {@code p̄_k(x, y)} estimated elsewhere (for example pooled over
+ * a whole corpus).
  *
  * <p>Every array is checked when the batch is built: a wrong shape, a non-finite log-prob or an
  * outcome outside {@code {+1, -1, 0}} is an {@link IllegalArgumentException} naming the field,
@@ -31,6 +38,15 @@ public final class PreferenceBatch {
     private final NDArray tokensB;
     private final NDArray outcomes;
     private final NDArray rewardMargins;
+    private final NDArray behaviourA;
+    private final NDArray behaviourB;
+    private final long[] prompts;
+    private final long[] responsesA;
+    private final long[] responsesB;
+    private final NDArray valuesA;
+    private final NDArray valuesB;
+    private double[][] outcomeRows;
+    private double[][][] valueRows;
 
     private PreferenceBatch(Builder builder) {
         this.policyA = builder.policyA;
@@ -41,6 +57,13 @@ public final class PreferenceBatch {
         this.tokensB = builder.tokensB;
         this.outcomes = builder.outcomes;
         this.rewardMargins = builder.rewardMargins;
+        this.behaviourA = builder.behaviourA;
+        this.behaviourB = builder.behaviourB;
+        this.prompts = builder.prompts;
+        this.responsesA = builder.responsesA;
+        this.responsesB = builder.responsesB;
+        this.valuesA = builder.valuesA;
+        this.valuesB = builder.valuesB;
     }
 
     /** A builder; policy log-probs, reference log-probs and outcomes are required. */
@@ -76,6 +99,19 @@ public final class PreferenceBatch {
         return reduce(policyB.sub(referenceB), tokensB, reduction);
     }
 
+    /**
+     * {@code log π_θ(y_a|x)} under a reduction (the sum, or the mean over response tokens), shape
+     * {@code [..., B]}: what behaviour cloning (spec §10, Eq. 7) maximises.
+     */
+    public NDArray logProbA(LogProbReduction reduction) {
+        return reduce(policyA, tokensA, reduction);
+    }
+
+    /** {@code log π_θ(y_b|x)} under a reduction, shape {@code [..., B]}. */
+    public NDArray logProbB(LogProbReduction reduction) {
+        return reduce(policyB, tokensB, reduction);
+    }
+
     /** The pair margin {@code h = g(y_a) − g(y_b)}, shape {@code [..., B]}. */
     public NDArray margin(LogProbReduction reduction) {
         return logRatioA(reduction).sub(logRatioB(reduction));
@@ -96,6 +132,51 @@ public final class PreferenceBatch {
         return outcomes.add(1).div(2);
     }
 
+    /** The outcomes copied to Java once, {@code [B][K]} (do not modify). */
+    public double[][] outcomeRows() {
+        if (outcomeRows == null) {
+            outcomeRows = rows(outcomes);
+        }
+        return outcomeRows;
+    }
+
+    /**
+     * {@code log π_ref(y_a|x) − log μ(y_a|x)} and the same for {@code y_b}, summed log-probs, shape
+     * {@code [..., B]} each: the log importance ratios of a reference that moved away from the
+     * data's policy {@code μ} (spec §10). Empty when the batch carries no behaviour log-probs, which
+     * means {@code μ = π_ref}.
+     */
+    public Optional<NDArray[]> logImportance() {
+        if (behaviourA == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new NDArray[] {referenceA.sub(behaviourA), referenceB.sub(behaviourB)});
+    }
+
+    /** The prompt id of each pair, length B (pairs with equal ids share a prompt), if given. */
+    public Optional<long[]> promptIds() {
+        return Optional.ofNullable(prompts);
+    }
+
+    /**
+     * The response ids of {@code y_a} and {@code y_b}, length B each (equal ids are the same
+     * response to the same prompt), if given.
+     */
+    public Optional<long[][]> responseIds() {
+        return responsesA == null ? Optional.empty() : Optional.of(new long[][] {responsesA, responsesB});
+    }
+
+    /**
+     * Per-response preference values {@code p̄_k(x, y_a)} and {@code p̄_k(x, y_b)} in {@code [0, 1]},
+     * {@code [2][B][K]}, copied to Java once (do not modify), if given.
+     */
+    public Optional<double[][][]> preferenceValues() {
+        if (valuesA != null && valueRows == null) {
+            valueRows = new double[][][] {rows(valuesA), rows(valuesB)};
+        }
+        return Optional.ofNullable(valueRows);
+    }
+
     /**
      * Point-wise reward margins {@code r_k(y_a) − r_k(y_b)}, shape {@code [B, K]}, when a reward
      * model (or a fit) supplied them; MODPO needs them for the non-primary objectives.
@@ -114,6 +195,13 @@ public final class PreferenceBatch {
         private NDArray tokensB;
         private NDArray outcomes;
         private NDArray rewardMargins;
+        private NDArray behaviourA;
+        private NDArray behaviourB;
+        private long[] prompts;
+        private long[] responsesA;
+        private long[] responsesB;
+        private NDArray valuesA;
+        private NDArray valuesB;
 
         private Builder() {}
 
@@ -150,6 +238,45 @@ public final class PreferenceBatch {
             return this;
         }
 
+        /**
+         * Summed log-probs of {@code y_a} and {@code y_b} under the policy that produced the data,
+         * {@code μ}, broadcastable to the reference's (optional; spec §10): give them when the
+         * reference is not {@code μ} (a lagged reference), so that expectations over {@code π_ref}
+         * are importance-weighted by {@code π_ref/μ}.
+         */
+        public Builder behaviour(NDArray logProbA, NDArray logProbB) {
+            this.behaviourA = logProbA;
+            this.behaviourB = logProbB;
+            return this;
+        }
+
+        /** One non-negative prompt id per pair, length B; pairs with equal ids share a prompt (optional). */
+        public Builder prompts(long[] ids) {
+            this.prompts = ids == null ? null : ids.clone();
+            return this;
+        }
+
+        /**
+         * Non-negative ids of {@code y_a} and {@code y_b}, length B each; equal ids mark the same
+         * response to the same prompt, whose results are then pooled (optional; spec §10).
+         */
+        public Builder responses(long[] idsA, long[] idsB) {
+            this.responsesA = idsA == null ? null : idsA.clone();
+            this.responsesB = idsB == null ? null : idsB.clone();
+            return this;
+        }
+
+        /**
+         * Per-response preference values {@code p̄_k(x, y_a)}, {@code p̄_k(x, y_b)} in {@code [0, 1]},
+         * shape {@code [B, K]} each (optional): estimates made outside the batch, for example
+         * each response's results averaged over a whole corpus (spec §10).
+         */
+        public Builder preferenceValues(NDArray valuesA, NDArray valuesB) {
+            this.valuesA = valuesA;
+            this.valuesB = valuesB;
+            return this;
+        }
+
         /** Validates every array and builds the batch. */
         public PreferenceBatch build() {
             Objects.requireNonNull(outcomes, "batch.outcomes is required");
@@ -181,7 +308,59 @@ public final class PreferenceBatch {
                 rewardMargins = rewardMargins.toType(type, false);
                 checkFinite("batch.rewardMargins", rewardMargins);
             }
+            if (behaviourA != null || behaviourB != null) {
+                if (behaviourA == null || behaviourB == null) {
+                    throw new IllegalArgumentException("batch.behaviour: give log-probs for both responses or neither");
+                }
+                checkLogProbs("batch.behaviourA", behaviourA, pairs);
+                checkLogProbs("batch.behaviourB", behaviourB, pairs);
+            }
+            checkIds("batch.prompts", prompts, pairs);
+            if (responsesA != null || responsesB != null) {
+                if (responsesA == null || responsesB == null) {
+                    throw new IllegalArgumentException("batch.responses: give ids for both responses or neither");
+                }
+                checkIds("batch.responsesA", responsesA, pairs);
+                checkIds("batch.responsesB", responsesB, pairs);
+            }
+            if (valuesA != null || valuesB != null) {
+                if (valuesA == null || valuesB == null) {
+                    throw new IllegalArgumentException("batch.preferenceValues: give values for both responses or neither");
+                }
+                valuesA = checkValues("batch.preferenceValuesA", valuesA, outcomeShape);
+                valuesB = checkValues("batch.preferenceValuesB", valuesB, outcomeShape);
+            }
             return new PreferenceBatch(this);
+        }
+
+        private static void checkIds(String field, long[] ids, long pairs) {
+            if (ids == null) {
+                return;
+            }
+            if (ids.length != pairs) {
+                throw new IllegalArgumentException(field + " must hold " + pairs + " ids (one per pair), got " + ids.length);
+            }
+            for (int i = 0; i < ids.length; i++) {
+                if (ids[i] < 0) {
+                    throw new IllegalArgumentException(field + "[" + i + "] must be >= 0, got " + ids[i]);
+                }
+            }
+        }
+
+        private static NDArray checkValues(String field, NDArray values, Shape outcomeShape) {
+            if (!values.getShape().equals(outcomeShape)) {
+                throw new IllegalArgumentException(field + " must have the outcomes' shape " + outcomeShape + ", got "
+                        + values.getShape());
+            }
+            double[] data = values.toType(DataType.FLOAT64, false).toDoubleArray();
+            int k = (int) outcomeShape.get(1);
+            for (int i = 0; i < data.length; i++) {
+                if (!(data[i] >= 0 && data[i] <= 1)) {
+                    throw new IllegalArgumentException(field + "[" + i / k + ", " + i % k + "] must be in [0, 1], got "
+                            + data[i]);
+                }
+            }
+            return values;
         }
 
         private static void checkLogProbs(String field, NDArray logProbs, long pairs) {
@@ -245,6 +424,16 @@ public final class PreferenceBatch {
             }
             return tokens;
         }
+    }
+
+    private static double[][] rows(NDArray matrix) {
+        int columns = (int) matrix.getShape().get(1);
+        double[] flat = matrix.toType(DataType.FLOAT64, false).toDoubleArray();
+        double[][] rows = new double[flat.length / columns][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
+        }
+        return rows;
     }
 
     private static NDArray reduce(NDArray logRatio, NDArray tokens, LogProbReduction reduction) {

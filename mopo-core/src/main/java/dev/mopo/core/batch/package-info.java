@@ -1,2 +1,6 @@
-/** A batch of preference pairs as the losses see it: log-probs, token counts and outcomes. */
+/**
+ * A batch of preference pairs as the losses and multiplier rules see it: log-probs, token counts,
+ * outcomes and, optionally, the behaviour policy's log-probs, prompt and response ids and given
+ * preference values.
+ */
 package dev.mopo.core.batch;

@@ -3,6 +3,8 @@ package dev.mopo.core.dual;
 import dev.mopo.core.Checks;
 import dev.mopo.core.objective.ObjectiveSet;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The multiplier step of one policy (spec §5): every {@code interval} optimiser steps,
@@ -10,9 +12,14 @@ import java.util.Arrays;
  * <pre>λ_k ← clip( λ_k − η_λ · (P̂_k − b_k), 0, λ_max )</pre>
  *
  * so a violated constraint ({@code P̂_k < b_k}) raises {@code λ_k} and a slack one lowers it
- * toward 0. Estimates are smoothed by an exponential moving average before use.
+ * toward 0. Estimates are smoothed by an exponential moving average before use. This is the rule
+ * on numbers; {@link EstimatorAscent} feeds it from a {@link WinRateEstimator} as a
+ * {@link MultiplierStep}.
  */
 public final class DualAscent {
+
+    /** The {@link DualState#rule()} of this rule's snapshots. */
+    static final String RULE = "ascent";
 
     private final ObjectiveSet objectives;
     private final double[] thresholds;
@@ -67,8 +74,11 @@ public final class DualAscent {
     }
 
     /**
-     * Applies one dual step from this batch's estimates {@code P̂_1 … P̂_K} (all objectives; the
-     * primary's is only logged) and returns what happened.
+     * Applies one dual step from the estimates {@code P̂_1 … P̂_K} (all objectives; the primary's
+     * is only logged), their effective sample size and the number of responses behind them, and
+     * returns what happened: metrics {@code lambda/…}, {@code win_rate/…} (smoothed),
+     * {@code raw_win_rate/…}, {@code threshold/…}, {@code ess}, {@code ess_fraction},
+     * {@code samples}.
      */
     public DualUpdate update(long step, double[] rawWinRates, double effectiveSampleSize, int samples) {
         if (rawWinRates.length != objectives.size()) {
@@ -89,19 +99,39 @@ public final class DualAscent {
         }
         updates++;
         boolean reliable = effectiveSampleSize >= config.minEssFraction() * samples;
-        return new DualUpdate(step, lambda.clone(), smoothed.clone(), rawWinRates.clone(), effectiveSampleSize,
-                samples, reliable);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (int k = 0; k < lambda.length; k++) {
+            metrics.put("lambda/" + objectives.name(k + 1), lambda[k]);
+        }
+        for (int k = 0; k < smoothed.length; k++) {
+            metrics.put("win_rate/" + objectives.name(k), smoothed[k]);
+        }
+        for (int k = 0; k < rawWinRates.length; k++) {
+            metrics.put("raw_win_rate/" + objectives.name(k), rawWinRates[k]);
+        }
+        for (int k = 0; k < thresholds.length; k++) {
+            metrics.put("threshold/" + objectives.name(k + 1), thresholds[k]);
+        }
+        metrics.put("ess", effectiveSampleSize);
+        metrics.put("ess_fraction", effectiveSampleSize / samples);
+        metrics.put("samples", (double) samples);
+        return new DualUpdate(step, lambda, metrics, reliable, false);
     }
 
     /** A snapshot for checkpoints. */
     public DualState state() {
-        return new DualState(lambda.clone(), smoothed == null ? null : smoothed.clone(), updates);
+        return new DualState(RULE, updates, lambda.clone(), thresholds.clone(), smoothed == null ? null : smoothed.clone(),
+                null, null, null, 0);
     }
 
     /** Restores a snapshot taken by {@link #state()} for the same objectives. */
     public void restore(DualState state) {
-        if (state.lambda().length != lambda.length) {
-            throw new IllegalArgumentException("saved dual state has " + state.lambda().length
+        if (state.rule() != null && !RULE.equals(state.rule())) {
+            throw new IllegalArgumentException("saved dual state is of rule '" + state.rule() + "', not '" + RULE + "'");
+        }
+        if (state.lambda() == null || state.lambda().length != lambda.length) {
+            throw new IllegalArgumentException("saved dual state has "
+                    + (state.lambda() == null ? "no" : String.valueOf(state.lambda().length))
                     + " multipliers but there are " + lambda.length + " constrained objectives "
                     + objectives.constrained());
         }

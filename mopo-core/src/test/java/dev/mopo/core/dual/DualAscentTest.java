@@ -37,7 +37,8 @@ class DualAscentTest {
         DualAscent dual = new DualAscent(THREE, new double[] {0.5, 0.5}, config, null);
         dual.update(1, new double[] {0.5, 0.4, 0.5}, 10, 10);
         DualUpdate second = dual.update(2, new double[] {0.5, 0.6, 0.5}, 10, 10);
-        assertEquals(0.9 * 0.4 + 0.1 * 0.6, second.winRates()[1], 1e-12);
+        assertEquals(0.9 * 0.4 + 0.1 * 0.6, second.metrics().get("win_rate/harmless"), 1e-12);
+        assertEquals(0.6, second.metrics().get("raw_win_rate/harmless"), 0);
         assertEquals(0.1 + (0.5 - 0.42), second.lambda()[0], 1e-12);
     }
 
@@ -57,20 +58,30 @@ class DualAscentTest {
     }
 
     @Test
-    void stateSurvivesAJsonRoundTrip() {
+    void restoredStateGivesTheSameNextUpdate() {
         DualAscent dual = new DualAscent(THREE, new double[] {0.6, 0.55}, DualConfig.DEFAULT, null);
         dual.update(1, new double[] {0.5, 0.4, 0.45}, 10, 10);
         dual.update(2, new double[] {0.5, 0.45, 0.5}, 10, 10);
         DualAscent restored = new DualAscent(THREE, new double[] {0.6, 0.55}, DualConfig.DEFAULT, null);
-        restored.restore(DualState.fromJson(dual.state().toJson()));
+        restored.restore(JsonRoundTrip.of(dual.state()));
         double[] next = {0.52, 0.5, 0.6};
         assertArrayEquals(dual.update(3, next, 10, 10).lambda(), restored.update(3, next, 10, 10).lambda(), 0);
         assertEquals(3, restored.state().updates());
     }
 
     @Test
-    void malformedStateIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DualState.fromJson("{\"x\":1}"));
-        assertTrue(e.getMessage().contains("lambda"), e.getMessage());
+    void stateWithoutMultipliersIsRefused() {
+        DualAscent dual = new DualAscent(THREE, new double[] {0.6, 0.55}, DualConfig.DEFAULT, null);
+        DualState empty = new DualState("ascent", 0, null, null, null, null, null, null, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dual.restore(empty));
+        assertTrue(e.getMessage().contains("multipliers"), e.getMessage());
+    }
+
+    @Test
+    void stateOfAnotherRuleIsRefused() {
+        DualAscent dual = new DualAscent(THREE, new double[] {0.6, 0.55}, DualConfig.DEFAULT, null);
+        DualState other = new DualState("data-lagrangian", 0, new double[2], new double[2], null, null, null, null, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dual.restore(other));
+        assertTrue(e.getMessage().contains("data-lagrangian"), e.getMessage());
     }
 }

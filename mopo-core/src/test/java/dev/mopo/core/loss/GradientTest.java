@@ -37,6 +37,7 @@ class GradientTest {
     void everyLossHasTheGradientOfItsValue() {
         List<Function<Boolean, PreferenceLoss>> losses = List.of(
                 mean -> new MopoLoss(TWO, TAU, reduction(mean), MultiplierSource.fixed(1.7)),
+                mean -> new BehaviourCloningLoss(TWO, TAU, reduction(mean), MultiplierSource.fixed(1.7)),
                 mean -> new IpoLoss(TWO, 1, TAU, reduction(mean)),
                 mean -> new DpoLoss(TWO, 0, TAU, reduction(mean), 0.1),
                 mean -> new ScalarisedLoss(TWO, ScalarisedLoss.Family.DPO, TAU, reduction(mean),
