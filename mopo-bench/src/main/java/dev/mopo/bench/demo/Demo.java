@@ -118,7 +118,7 @@ public final class Demo {
         try (Trainer trainer = TrainingSession.open(settings.build(), false, TrainingListener.both(progress, last))) {
             checkpoint = trainer.fit();
         }
-        double finalLambda = last.dual == null ? Double.NaN : last.dual.lambda().get(ArithmeticTask.CONCISE.name());
+        double finalLambda = last.dual == null ? Double.NaN : last.dual.lambda(ArithmeticTask.CONCISE.name());
         double[] estimated = {last.evaluation.winRates().get(ArithmeticTask.CORRECT.name()),
             last.evaluation.winRates().get(ArithmeticTask.CONCISE.name())};
         return new DemoRun(name, loss.key(), threshold, checkpoint, output, evaluate(checkpoint), estimated, finalLambda);

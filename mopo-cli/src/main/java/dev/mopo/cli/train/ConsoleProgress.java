@@ -40,7 +40,7 @@ public abstract class ConsoleProgress implements TrainingListener, AutoCloseable
             message.append("skipped");
         }
         if (record.dual() != null) {
-            record.dual().lambda().forEach((name, value) ->
+            record.dual().lambdas().forEach((name, value) ->
                     message.append(String.format(Locale.ROOT, " %s[%s] %.3f", lambda, name, value)));
         }
         return message.toString();

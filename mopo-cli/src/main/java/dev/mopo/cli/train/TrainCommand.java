@@ -35,6 +35,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", order = 0, description = "Continue from the newest checkpoint in the output folder.")
     private boolean resume;
 
+    @Option(names = "--paper-settings", order = 0,
+            description = "Start from the paper's settings for text (tau 0.08, epsilon 0.15, ratchet every 500 steps with"
+                    + " beta 0.9995, batch 8, one multiplier step per step); the file and the flags override them.")
+    private boolean paperSettings;
+
     @Option(names = "--print-config", order = 0,
             description = "Print the resolved settings (file, flags and defaults) as YAML and exit.")
     private boolean printConfig;
@@ -61,6 +66,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainConfig.Builder builder = TrainConfig.builder();
+        if (paperSettings) {
+            builder.paperTextSettings();
+        }
         if (config != null) {
             SettingsFile.read(config).applyTo(builder);
         }

@@ -45,46 +45,46 @@ final class TrainOptions {
                     + " (default: the output folder).")
     Path referenceCache;
 
-    @Option(names = "--dataset-preset", paramLabel = "NAME", order = 10,
+    @Option(names = "--dataset-preset", paramLabel = "NAME", order = 6,
             description = "pku-safe-rlhf, hh-rlhf, ultrafeedback, helpsteer2 or generic (required).")
     String datasetPreset;
 
-    @Option(names = "--dataset-path", paramLabel = "PATH", order = 11,
+    @Option(names = "--dataset-path", paramLabel = "PATH", order = 7,
             description = "Corpus file or folder: Parquet, Arrow, save_to_disk folder, JSONL, JSONL.gz (required).")
     Path datasetPath;
 
-    @Option(names = {"--dataset-options", "--dataset-option"}, paramLabel = "KEY=VALUE", order = 12,
+    @Option(names = {"--dataset-options", "--dataset-option"}, paramLabel = "KEY=VALUE", order = 8,
             split = ",(?=[^,=]+=)", splitSynopsisLabel = ",",
             description = "A preset option, repeatable: subset=harmless-base, strategy=best-vs-worst,"
                     + " objectives=helpful,harmless (see `mopo data inspect --help`).")
     Map<String, String> datasetOptions;
 
-    @Option(names = "--chat-template", paramLabel = "NAME", order = 13,
+    @Option(names = "--chat-template", paramLabel = "NAME", order = 9,
             description = "${COMPLETION-CANDIDATES}: how prompts are rendered (auto: the checkpoint's, else the"
                     + " preset's text template: none for hh-rlhf, pku for pku-safe-rlhf, plain otherwise).")
     TemplateChoice chatTemplate;
 
-    @Option(names = "--objectives", paramLabel = "NAME", split = ",", order = 14,
+    @Option(names = "--objectives", paramLabel = "NAME", split = ",", order = 10,
             description = "Objectives in the order to use them, primary first (default: the preset's order).")
     List<String> objectives;
 
-    @Option(names = "--max-length", paramLabel = "TOKENS", order = 15,
+    @Option(names = "--max-length", paramLabel = "TOKENS", order = 11,
             description = "Most tokens of prompt plus response (TRL's max_length).")
     Integer maxLength;
 
-    @Option(names = "--max-prompt-length", paramLabel = "TOKENS", order = 16,
+    @Option(names = "--max-prompt-length", paramLabel = "TOKENS", order = 12,
             description = "Most prompt tokens kept, from the prompt's end, when a pair is too long.")
     Integer maxPromptLength;
 
-    @Option(names = "--eval-fraction", paramLabel = "FRACTION", order = 17,
+    @Option(names = "--eval-fraction", paramLabel = "FRACTION", order = 13,
             description = "Fraction of pairs held out for evaluation, in [0, 1).")
     Double evalFraction;
 
-    @Option(names = "--loss", paramLabel = "NAME", order = 20, description = "${COMPLETION-CANDIDATES}.")
+    @Option(names = "--loss", paramLabel = "NAME", order = 14, description = "${COMPLETION-CANDIDATES}.")
     LossKind loss;
 
     @JsonAlias("beta")
-    @Option(names = "--tau", paramLabel = "TAU", order = 21,
+    @Option(names = "--tau", paramLabel = "TAU", order = 15,
             description = "KL strength tau (TRL's beta; --beta and the key beta are accepted too).")
     Double tau;
 
@@ -94,113 +94,150 @@ final class TrainOptions {
         tau = value;
     }
 
-    @Option(names = "--label-smoothing", paramLabel = "EPSILON", order = 22,
+    @Option(names = "--label-smoothing", paramLabel = "EPSILON", order = 16,
             description = "Label smoothing of cdpo, in [0, 0.5).")
     Double labelSmoothing;
 
-    @Option(names = "--loss-objective", paramLabel = "NAME", order = 23,
+    @Option(names = "--loss-objective", paramLabel = "NAME", order = 17,
             description = "Objective that orders the pairs of dpo, cdpo and ipo (default: the primary).")
     String lossObjective;
 
-    @Option(names = "--logp-reduction", paramLabel = "NAME", order = 24,
+    @Option(names = "--logp-reduction", paramLabel = "NAME", order = 18,
             description = "${COMPLETION-CANDIDATES}: log-probs over response tokens (mean: TRL's IPO).")
     LogProbReduction logpReduction;
 
-    @Option(names = "--loss-weights", paramLabel = "NAME=W", split = ",", order = 25,
+    @Option(names = "--loss-weights", paramLabel = "NAME=W", split = ",", order = 19,
             description = "Per-objective weights of dpo-ls, ipo-ls and modpo, repeatable or comma-separated.")
     Map<String, Double> lossWeights;
 
-    @Option(names = "--lambdas", paramLabel = "NAME=LAMBDA", split = ",", order = 26,
+    @Option(names = "--lambdas", paramLabel = "NAME=LAMBDA", split = ",", order = 20,
             description = "Fixed multipliers of mopo-fixed (starting ones of mopo).")
     Map<String, Double> lambdas;
 
-    @Option(names = "--thresholds", paramLabel = "NAME=B", split = ",", order = 27,
+    @Option(names = "--thresholds", paramLabel = "NAME=B", split = ",", order = 21,
             description = "Win-rate thresholds b in (0, 1) per constrained objective (mopo).")
     Map<String, Double> thresholds;
 
-    @Option(names = "--dual-step-size", paramLabel = "ETA", order = 30, description = "Dual step size eta.")
+    @Option(names = "--dual-step-size", paramLabel = "ETA", order = 22,
+            description = "Step size eta of the multiplier step; 0 for the rule's (0.5 for the data dual, 1 for snis"
+                    + " and pairwise).")
     Double dualStepSize;
 
-    @Option(names = "--dual-interval", paramLabel = "STEPS", order = 31,
-            description = "Run the dual step every this many optimiser steps.")
+    @Option(names = "--dual-interval", paramLabel = "STEPS", order = 23,
+            description = "Run the multiplier step every this many optimiser steps; 0 for the rule's (25 for the data"
+                    + " dual, 1 for snis and pairwise).")
     Integer dualInterval;
 
-    @Option(names = "--dual-estimator", paramLabel = "NAME", order = 32,
-            description = "${COMPLETION-CANDIDATES}: the win-rate estimator of the dual step.")
+    @Option(names = "--dual-estimator", paramLabel = "NAME", order = 24,
+            description = "${COMPLETION-CANDIDATES}: what moves mopo-regression's multipliers (mopo and mopo-lb always"
+                    + " use the data's closed form).")
     EstimatorKind dualEstimator;
 
-    @Option(names = "--estimate-ema", paramLabel = "FACTOR", order = 33,
-            description = "Moving-average factor of the win-rate estimates, in [0, 1).")
+    @Option(names = "--estimate-ema", paramLabel = "FACTOR", order = 25,
+            description = "Moving-average factor of snis and pairwise estimates, in [0, 1).")
     Double estimateEma;
 
-    @Option(names = "--max-lambda", paramLabel = "LAMBDA", order = 34, description = "Upper bound of the multipliers.")
+    @Option(names = "--max-lambda", paramLabel = "LAMBDA", order = 26, description = "Upper bound of the multipliers.")
     Double maxLambda;
 
-    @Option(names = "--learning-rate", paramLabel = "RATE", order = 40, description = "AdamW's peak learning rate.")
+    @Option(names = "--dual-solve", paramLabel = "BOOLEAN", arity = "1", order = 27,
+            description = "The data dual solves for the multipliers on its evidence at every update (false: one step,"
+                    + " as the paper interleaves them).")
+    Boolean dualSolve;
+
+    @Option(names = "--dual-window", paramLabel = "PAIRS", order = 28,
+            description = "The data dual's evidence: the most recent this many pairs (0: those since its last update).")
+    Integer dualWindow;
+
+    @Option(names = "--epsilon", paramLabel = "EPSILON", order = 29,
+            description = "KL radius of the robust constraint bound (the paper's Eq. 8); 0 for none.")
+    Double epsilon;
+
+    @Option(names = "--chi-step-size", paramLabel = "STEP", order = 30,
+            description = "Step of the robust bound's chi when the data dual does not solve.")
+    Double chiStepSize;
+
+    @Option(names = "--barrier-strength", paramLabel = "SIGMA", order = 31, description = "mopo-lb's barrier sigma.")
+    Double barrierStrength;
+
+    @Option(names = "--barrier-knee", paramLabel = "DELTA", order = 32,
+            description = "mopo-lb's delta, below which the barrier is linear (stays finite when infeasible).")
+    Double barrierKnee;
+
+    @Option(names = "--ratchet-period", paramLabel = "STEPS", order = 33,
+            description = "The paper's t0: every this many steps thresholds ratchet and the reference moves to the"
+                    + " policy of t0 steps earlier; 0 for never.")
+    Long ratchetPeriod;
+
+    @Option(names = "--threshold-relaxation", paramLabel = "BETA", order = 34,
+            description = "The paper's beta of the ratchet b <- beta * G, in (0, 1].")
+    Double thresholdRelaxation;
+
+    @Option(names = "--learning-rate", paramLabel = "RATE", order = 35, description = "AdamW's peak learning rate.")
     Double learningRate;
 
-    @Option(names = "--warmup-steps", paramLabel = "STEPS", order = 41, description = "Linear warm-up steps.")
+    @Option(names = "--warmup-steps", paramLabel = "STEPS", order = 36, description = "Linear warm-up steps.")
     Integer warmupSteps;
 
-    @Option(names = "--lr-schedule", paramLabel = "NAME", order = 42,
+    @Option(names = "--lr-schedule", paramLabel = "NAME", order = 37,
             description = "${COMPLETION-CANDIDATES}: the decay after warm-up.")
     LrSchedule lrSchedule;
 
-    @Option(names = "--weight-decay", paramLabel = "DECAY", order = 43,
+    @Option(names = "--weight-decay", paramLabel = "DECAY", order = 38,
             description = "AdamW's decoupled weight decay (biases and normalisation weights exempt).")
     Double weightDecay;
 
-    @Option(names = "--max-grad-norm", paramLabel = "NORM", order = 44,
+    @Option(names = "--max-grad-norm", paramLabel = "NORM", order = 39,
             description = "Clip gradients to this global L2 norm (0: no clipping).")
     Double maxGradNorm;
 
-    @Option(names = "--batch-size", paramLabel = "PAIRS", order = 45, description = "Pairs per micro-batch.")
+    @Option(names = "--batch-size", paramLabel = "PAIRS", order = 40, description = "Pairs per micro-batch.")
     Integer batchSize;
 
-    @Option(names = "--gradient-accumulation", paramLabel = "MICRO_BATCHES", order = 46,
+    @Option(names = "--gradient-accumulation", paramLabel = "MICRO_BATCHES", order = 41,
             description = "Micro-batches per optimiser step.")
     Integer gradientAccumulation;
 
-    @Option(names = "--epochs", paramLabel = "EPOCHS", order = 47,
+    @Option(names = "--epochs", paramLabel = "EPOCHS", order = 42,
             description = "Passes over the training pairs (ignored when max_steps > 0).")
     Integer epochs;
 
-    @Option(names = "--max-steps", paramLabel = "STEPS", order = 48,
+    @Option(names = "--max-steps", paramLabel = "STEPS", order = 43,
             description = "Optimiser steps to run (0: as many as the epochs take).")
     Integer maxSteps;
 
-    @Option(names = "--output", paramLabel = "DIR", order = 50,
+    @Option(names = "--output", paramLabel = "DIR", order = 44,
             description = "Output folder: metrics.jsonl, checkpoints, the final policy (required).")
     Path output;
 
-    @Option(names = "--device", paramLabel = "DEVICE", order = 51, description = "cpu, cuda or cuda:N.")
+    @Option(names = "--device", paramLabel = "DEVICE", order = 45, description = "cpu, cuda or cuda:N.")
     String device;
 
-    @Option(names = "--precision", paramLabel = "PRECISION", order = 52,
+    @Option(names = "--precision", paramLabel = "PRECISION", order = 46,
             description = "${COMPLETION-CANDIDATES}: fp16 is mixed precision (fp16 compute, fp32 master weights,"
                     + " dynamic loss scaling), meant for CUDA: on CPU it is about 20x slower than fp32.")
     Precision precision;
 
-    @Option(names = "--seed", paramLabel = "SEED", order = 53, description = "Seed of the data split and order.")
+    @Option(names = "--seed", paramLabel = "SEED", order = 47, description = "Seed of the data split and order.")
     Long seed;
 
-    @Option(names = "--eval-interval", paramLabel = "STEPS", order = 54,
+    @Option(names = "--eval-interval", paramLabel = "STEPS", order = 48,
             description = "Evaluate on the held-out pairs every this many steps (0: only at the end).")
     Integer evalInterval;
 
-    @Option(names = "--save-interval", paramLabel = "STEPS", order = 55,
+    @Option(names = "--save-interval", paramLabel = "STEPS", order = 49,
             description = "Save a checkpoint every this many steps (0: only at the end).")
     Integer saveInterval;
 
-    @Option(names = "--save-total-limit", paramLabel = "CHECKPOINTS", order = 56,
+    @Option(names = "--save-total-limit", paramLabel = "CHECKPOINTS", order = 50,
             description = "Keep only the newest this many checkpoints (0: keep all; TRL's save_total_limit).")
     Integer saveTotalLimit;
 
-    @Option(names = "--logging-steps", paramLabel = "STEPS", order = 57,
+    @Option(names = "--logging-steps", paramLabel = "STEPS", order = 51,
             description = "Write a progress line every this many steps when the output is not a terminal.")
     Integer loggingSteps;
 
-    @Option(names = "--max-skipped-steps", paramLabel = "STEPS", order = 58,
+    @Option(names = "--max-skipped-steps", paramLabel = "STEPS", order = 52,
             description = "Non-finite steps skipped before training aborts (fp16 overflows do not count).")
     Integer maxSkippedSteps;
 
@@ -245,6 +282,14 @@ final class TrainOptions {
         set(dualEstimator, builder::dualEstimator);
         set(estimateEma, builder::estimateEma);
         set(maxLambda, builder::maxLambda);
+        set(dualSolve, builder::dualSolve);
+        set(dualWindow, builder::dualWindow);
+        set(epsilon, builder::epsilon);
+        set(chiStepSize, builder::chiStepSize);
+        set(barrierStrength, builder::barrierStrength);
+        set(barrierKnee, builder::barrierKnee);
+        set(ratchetPeriod, builder::ratchetPeriod);
+        set(thresholdRelaxation, builder::thresholdRelaxation);
         set(learningRate, builder::learningRate);
         set(warmupSteps, builder::warmupSteps);
         set(lrSchedule, builder::lrSchedule);

@@ -74,7 +74,7 @@ public final class DataDual implements MultiplierStep {
                     + objectives.constrained() + ", got " + Arrays.toString(thresholds));
         }
         for (int k = 0; k < constrained; k++) {
-            Checks.openUnit("threshold[" + objectives.name(k + 1) + "]", thresholds[k]);
+            Checks.openUnit("thresholds." + objectives.name(k + 1), thresholds[k]);
         }
         if (run < 0) {
             throw new IllegalArgumentException("run must be >= 0, got " + run);

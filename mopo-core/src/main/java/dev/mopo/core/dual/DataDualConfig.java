@@ -43,14 +43,14 @@ public record DataDualConfig(int interval, double maxMultiplier, boolean solve, 
 
     /** Validates every field; a bad one is an {@link IllegalArgumentException} naming it. */
     public DataDualConfig {
-        Checks.atLeastOne("data_dual.interval", interval);
-        Checks.positive("data_dual.max_multiplier", maxMultiplier);
+        Checks.atLeastOne("dual_interval", interval);
+        Checks.positive("max_lambda", maxMultiplier);
         if (windowPairs < 0) {
-            throw new IllegalArgumentException("data_dual.window_pairs must be >= 0, got " + windowPairs);
+            throw new IllegalArgumentException("dual_window must be >= 0, got " + windowPairs);
         }
         Checks.nonNegative("epsilon", epsilon);
-        Checks.positive("data_dual.chi_step_size", chiStepSize);
-        Checks.halfOpenUnit("data_dual.min_ess_fraction", minEssFraction);
-        Objects.requireNonNull(ratchet, "data_dual.ratchet");
+        Checks.positive("chi_step_size", chiStepSize);
+        Checks.halfOpenUnit("min_ess_fraction", minEssFraction);
+        Objects.requireNonNull(ratchet, "ratchet_period");
     }
 }

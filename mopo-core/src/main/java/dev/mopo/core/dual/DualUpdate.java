@@ -1,10 +1,7 @@
 package dev.mopo.core.dual;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,47 +37,5 @@ public record DualUpdate(long step, double[] lambda, Map<String, Double> metrics
     public DualUpdate {
         lambda = lambda.clone();
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
-    }
-
-    /**
-     * The {@code win_rate/…} metrics in order.
-     *
-     * @deprecated for the trainer that predates {@link #metrics()}; read the metrics instead
-     */
-    @Deprecated(forRemoval = true)
-    public double[] winRates() {
-        List<Double> rates = new ArrayList<>();
-        metrics.forEach((name, value) -> {
-            if (name.startsWith("win_rate/")) {
-                rates.add(value);
-            }
-        });
-        return rates.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /**
-     * The {@code ess} metric.
-     *
-     * @deprecated for the trainer that predates {@link #metrics()}; read the metrics instead
-     */
-    @Deprecated(forRemoval = true)
-    public double effectiveSampleSize() {
-        return metrics.getOrDefault("ess", Double.NaN);
-    }
-
-    /**
-     * The {@code samples} metric.
-     *
-     * @deprecated for the trainer that predates {@link #metrics()}; read the metrics instead
-     */
-    @Deprecated(forRemoval = true)
-    public int samples() {
-        return metrics.getOrDefault("samples", 0.0).intValue();
-    }
-
-    @Override
-    public String toString() {
-        return String.format("step %d: lambda=%s %s%s%s", step, Arrays.toString(lambda), metrics,
-                reliable ? "" : " (ESS collapsed: estimate unreliable)", referenceMoves ? " (reference moves)" : "");
     }
 }

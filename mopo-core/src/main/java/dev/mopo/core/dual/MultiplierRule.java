@@ -18,7 +18,7 @@ public sealed interface MultiplierRule {
 
         /** Validates the step size. */
         public Lagrangian {
-            Checks.positive("dual.step_size (eta)", stepSize);
+            Checks.positive("dual_step_size", stepSize);
         }
     }
 
@@ -46,8 +46,8 @@ public sealed interface MultiplierRule {
 
         /** Validates both settings. */
         public LogBarrier {
-            Checks.positive("barrier.strength (sigma)", strength);
-            Checks.positive("barrier.knee (delta)", knee);
+            Checks.positive("barrier_strength", strength);
+            Checks.positive("barrier_knee", knee);
         }
     }
 }

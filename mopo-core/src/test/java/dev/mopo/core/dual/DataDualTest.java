@@ -410,12 +410,12 @@ class DataDualTest {
         refused(() -> RatchetSchedule.every(10, 0), "threshold_relaxation");
         refused(() -> RatchetSchedule.every(10, 1.5), "threshold_relaxation");
         refused(() -> RatchetSchedule.every(0, 0.9), "ratchet_period");
-        refused(() -> new MultiplierRule.LogBarrier(0, 1e-3), "sigma");
-        refused(() -> new MultiplierRule.LogBarrier(-1, 1e-3), "sigma");
-        refused(() -> new MultiplierRule.LogBarrier(0.01, 0), "delta");
-        refused(() -> new MultiplierRule.Lagrangian(0), "eta");
+        refused(() -> new MultiplierRule.LogBarrier(0, 1e-3), "barrier_strength");
+        refused(() -> new MultiplierRule.LogBarrier(-1, 1e-3), "barrier_strength");
+        refused(() -> new MultiplierRule.LogBarrier(0.01, 0), "barrier_knee");
+        refused(() -> new MultiplierRule.Lagrangian(0), "dual_step_size");
         refused(() -> new DataDual(objectives(2), new double[] {1.2}, TAU, new MultiplierRule.Lagrangian(1),
-                config(false), null), "threshold[harmless]");
+                config(false), null), "thresholds.harmless");
     }
 
     private static void refused(org.junit.jupiter.api.function.Executable action, String name) {

@@ -47,7 +47,6 @@ class DualAscentTest {
         DualAscent dual = new DualAscent(THREE, new double[] {0.5, 0.5}, DualConfig.DEFAULT, null);
         DualUpdate update = dual.update(1, new double[] {0.5, 0.5, 0.5}, 1.5, 512);
         assertFalse(update.reliable());
-        assertTrue(update.toString().contains("unreliable"), update.toString());
     }
 
     @Test

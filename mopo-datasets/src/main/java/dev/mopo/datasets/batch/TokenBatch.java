@@ -27,10 +27,12 @@ public final class TokenBatch {
     private final float[] scoresB;
     private final String[] ids;
     private final int[] indices;
+    private final long[] promptKeys;
+    private final long[] responseKeys;
 
     private TokenBatch(int pairs, int length, int objectives, int[] inputIds, int[] attentionMask,
             int[] responseMask, int[] responseTokens, float[] outcomes, float[] scoresA, float[] scoresB,
-            String[] ids, int[] indices) {
+            String[] ids, int[] indices, long[] promptKeys, long[] responseKeys) {
         this.pairs = pairs;
         this.length = length;
         this.objectives = objectives;
@@ -43,6 +45,8 @@ public final class TokenBatch {
         this.scoresB = scoresB;
         this.ids = ids;
         this.indices = indices;
+        this.promptKeys = promptKeys;
+        this.responseKeys = responseKeys;
     }
 
     /** Pads and stacks tokenised pairs; all must have the same number of objectives. */
@@ -71,11 +75,16 @@ public final class TokenBatch {
         float[] scoresB = scored ? new float[b * k] : null;
         String[] ids = new String[b];
         int[] indices = new int[b];
+        long[] promptKeys = new long[b];
+        long[] responseKeys = new long[2 * b];
         Arrays.fill(inputIds, config.padId());
         for (int i = 0; i < b; i++) {
             TokenizedPair pair = batch.get(i);
             ids[i] = pair.id();
             indices[i] = pair.index();
+            promptKeys[i] = key(0, pair.promptIds());
+            responseKeys[i] = key(promptKeys[i], pair.idsA());
+            responseKeys[b + i] = key(promptKeys[i], pair.idsB());
             place(pair.promptIds(), pair.idsA(), i, l, config.paddingSide(), inputIds, attention, response);
             place(pair.promptIds(), pair.idsB(), b + i, l, config.paddingSide(), inputIds, attention, response);
             responseTokens[i] = pair.idsA().length;
@@ -89,7 +98,18 @@ public final class TokenBatch {
             }
         }
         return new TokenBatch(b, l, k, inputIds, attention, response, responseTokens, outcomes, scoresA, scoresB,
-                ids, indices);
+                ids, indices, promptKeys, responseKeys);
+    }
+
+    /** A non-negative 63-bit key of {@code tokens} following {@code seed} (FNV-1a over the ids, then mixed). */
+    private static long key(long seed, int[] tokens) {
+        long h = 0xcbf29ce484222325L ^ seed;
+        for (int token : tokens) {
+            h = (h ^ token) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        return (h ^ (h >>> 33)) & Long.MAX_VALUE;
     }
 
     private static void place(int[] prompt, int[] reply, int row, int length, PaddingSide side, int[] inputIds,
@@ -167,6 +187,23 @@ public final class TokenBatch {
     /** The pairs' ids, {@code [B]}. */
     public String[] ids() {
         return ids;
+    }
+
+    /**
+     * A key per pair identifying its prompt by its token ids, {@code [B]}: pairs that share a prompt
+     * share the key (spec §10 normalises the tilted weights over a prompt's responses).
+     */
+    public long[] promptKeys() {
+        return promptKeys;
+    }
+
+    /**
+     * A key per response identifying it by its prompt's and its own token ids, {@code [2B]} (a rows,
+     * then b rows): the same answer to the same prompt has the same key wherever it occurs, so its
+     * results can be pooled (spec §10's {@code p̄}).
+     */
+    public long[] responseKeys() {
+        return responseKeys;
     }
 
     /** The pairs' positions in the stream they were tokenised from ({@link TokenizedPair#index()}), {@code [B]}. */

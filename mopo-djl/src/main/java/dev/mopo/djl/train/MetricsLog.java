@@ -62,10 +62,7 @@ final class MetricsLog implements AutoCloseable {
         putAll(json, "", record.lossMetrics());
         put(json, "grad_norm", record.gradNorm());
         if (record.dual() != null) {
-            putAll(json, "lambda/", record.dual().lambda());
-            putAll(json, "win_rate/", record.dual().winRates());
-            put(json, "ess", record.dual().ess());
-            put(json, "ess_fraction", record.dual().essFraction());
+            putAll(json, "", record.dual().metrics());
             json.put("estimate_reliable", record.dual().reliable());
         }
         json.put("skipped_steps", record.skippedSteps());

@@ -7,9 +7,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
 import dev.mopo.core.Scalars;
+import dev.mopo.core.io.Folders;
 import dev.mopo.core.batch.NonFiniteLogProbException;
 import dev.mopo.core.dual.DualUpdate;
-import dev.mopo.core.objective.ObjectiveSet;
+import dev.mopo.core.dual.MultiplierStep;
+import dev.mopo.djl.checkpoint.SafetensorsDtype;
 import dev.mopo.djl.model.CausalLm;
 import dev.mopo.djl.train.config.TrainConfig;
 import dev.mopo.djl.train.data.DataCursor;
@@ -17,11 +19,12 @@ import dev.mopo.djl.train.data.TrainingData;
 import dev.mopo.djl.train.optim.LearningRateSchedule;
 import dev.mopo.djl.train.optim.LossScaler;
 import dev.mopo.djl.train.optim.ParameterUpdate;
-import dev.mopo.djl.train.step.DualStep;
 import dev.mopo.djl.train.step.LossSetup;
 import dev.mopo.djl.train.step.PreferenceStep;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +33,7 @@ import java.util.Map;
  * The preference-optimisation loop (TRL's trainer, for several objectives), in the manner of
  * DJL's {@code EasyTrain}: each optimiser step runs {@code gradient_accumulation} micro-batches
  * forward and backward ({@link PreferenceStep}), then one {@link ParameterUpdate} (clipping,
- * AdamW, fp16 loss scaling) and, for MOPO, the {@link DualStep} on the multipliers. It decides
+ * AdamW, fp16 loss scaling) and, for MOPO, the {@link MultiplierStep} on the multipliers. It decides
  * when to evaluate ({@link Evaluation}) and when to save, skips steps whose loss or gradients are
  * not finite (too many abort), and records every step in {@code metrics.jsonl}. Open one with
  * {@link TrainingSession}.
@@ -43,7 +46,7 @@ public final class Trainer implements AutoCloseable {
     private final DataCursor cursor;
     private final PreferenceStep preferenceStep;
     private final TrainingSession.References references;
-    private final DualStep dual;
+    private final MultiplierStep dual;
     private final ParameterUpdate update;
     private final LearningRateSchedule schedule;
     private final Evaluation evaluation;
@@ -57,6 +60,8 @@ public final class Trainer implements AutoCloseable {
     private int skippedSteps;
     /** The checkpoint the run resumed from, or null for a new run. */
     private Path resumedFrom;
+    /** The policy saved at the last move of the reference (spec §10), the reference at the next; null before. */
+    private Path snapshot;
     /** Whether the last win-rate estimate was reliable: a collapse is reported once, not every step. */
     private boolean estimateReliable = true;
 
@@ -85,9 +90,13 @@ public final class Trainer implements AutoCloseable {
      * Continues from the checkpoint in {@code folder}, whose state and moments are given (the policy
      * weights, and any masters, were loaded from it already).
      */
-    void restore(Path folder, TrainerState state, NDList optimizerState) {
+    void restore(Path folder, TrainerState state, NDList optimizerState) throws IOException {
         resumedFrom = folder;
         step = state.step();
+        if (state.reference() != null) {
+            references.train().moveTo(Path.of(state.reference()));
+        }
+        snapshot = state.snapshot() == null ? null : Path.of(state.snapshot());
         cursor.seek(state.epoch(), state.nextBatch());
         skippedSteps = state.skippedSteps();
         if (dual != null && state.dual() != null) {
@@ -145,7 +154,7 @@ public final class Trainer implements AutoCloseable {
         return interval > 0 && step % interval == 0;
     }
 
-    private StepRecord trainStep() {
+    private StepRecord trainStep() throws IOException {
         long started = System.nanoTime();
         step++;
         int micros = config.optimizer().gradientAccumulation();
@@ -170,16 +179,17 @@ public final class Trainer implements AutoCloseable {
             scaler.update(overflow);
         }
         DualRecord dualRecord = null;
-        if (!finite) {
-            if (dual != null) {
-                dual.discard();
-            }
-            if (!overflow) {
-                skip();
-            }
-        } else if (dual != null) {
+        if (!finite && !overflow) {
+            skip();
+        } else if (finite && dual != null && dual.isDue(step)) {
             DualUpdate dualUpdate = dual.update(step);
-            dualRecord = dualUpdate == null ? null : dualRecord(dualUpdate);
+            dualRecord = dualRecord(dualUpdate);
+            if (dualUpdate.referenceMoves()) {
+                moveReference();
+            }
+        }
+        if (dualRecord == null && dual != null) {
+            dualRecord = currentMultipliers();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         double loss = finite || overflow ? totals.loss / micros : Double.NaN;
@@ -209,7 +219,7 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * Forward and backward on the next micro-batch, its gradient scaled by the accumulation count
-     * (and the loss scale), its figures added to {@code totals} and its estimate to the dual step;
+     * (and the loss scale), its figures added to {@code totals} and its evidence to the multiplier step;
      * false (nothing added but its tokens) when its loss is not finite.
      */
     private boolean microStep(StepTotals totals) {
@@ -246,25 +256,52 @@ public final class Trainer implements AutoCloseable {
         return lossScale == null ? scaled : Scalars.mul(scaled, lossScale);
     }
 
+    /**
+     * Spec §10's lagged reference, every {@code t0} steps: the reference becomes the policy of the
+     * previous move (the starting checkpoint at the first), and the current policy is saved for the
+     * next. Snapshots live in the output folder, so a resumed run finds them.
+     */
+    private void moveReference() throws IOException {
+        Path previous = snapshot;
+        references.train().moveTo(previous == null ? config.model().model() : previous);
+        Path snapshots = config.runtime().output().resolve("reference-snapshots");
+        snapshot = snapshots.resolve(String.format(Locale.ROOT, "step-%06d", step));
+        Path temporary = snapshots.resolve("." + snapshot.getFileName() + ".tmp");
+        Folders.deleteRecursively(temporary);
+        policy.save(temporary, SafetensorsDtype.F32, update.weights(policy));
+        Folders.deleteRecursively(snapshot);
+        Files.move(temporary, snapshot, StandardCopyOption.ATOMIC_MOVE);
+        try (var old = Files.list(snapshots)) {
+            for (Path folder : old.toList()) {
+                if (!folder.equals(snapshot) && !folder.equals(references.train().folder())) {
+                    Folders.deleteRecursively(folder);
+                }
+            }
+        }
+        listener.onWarning("step " + step + ": the reference moved to " + references.train().folder()
+                + " and thresholds ratcheted (ratchet_period)");
+    }
+
+    /** The multipliers in force, for a step without a multiplier update. */
+    private DualRecord currentMultipliers() {
+        double[] lambda = dual.lambda();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (int k = 0; k < lambda.length; k++) {
+            metrics.put("lambda/" + data.objectives().name(k + 1), lambda[k]);
+        }
+        return new DualRecord(metrics, estimateReliable);
+    }
+
     private DualRecord dualRecord(DualUpdate update) {
-        ObjectiveSet objectives = data.objectives();
-        Map<String, Double> lambda = new LinkedHashMap<>();
-        for (int k = 0; k < update.lambda().length; k++) {
-            lambda.put(objectives.name(k + 1), update.lambda()[k]);
-        }
-        Map<String, Double> winRates = new LinkedHashMap<>();
-        for (int k = 0; k < objectives.size(); k++) {
-            winRates.put(objectives.name(k), update.winRates()[k]);
-        }
         if (!update.reliable() && estimateReliable) {
-            listener.onWarning("step " + step + ": the win-rate estimate's effective sample size collapsed ("
-                    + String.format(Locale.ROOT, "%.1f of %d", update.effectiveSampleSize(), update.samples())
-                    + "); the multipliers move on an unreliable estimate until it recovers"
-                    + " (estimate_reliable in metrics.jsonl; a larger batch or gradient accumulation helps)");
+            listener.onWarning("step " + step + ": the multiplier step's evidence collapsed to an effective sample"
+                    + String.format(Locale.ROOT, " size of %.1f of %.0f", update.metrics().getOrDefault("ess", Double.NaN),
+                            update.metrics().getOrDefault("samples", Double.NaN))
+                    + " responses; the multipliers move on unreliable evidence until it recovers (estimate_reliable in"
+                    + " metrics.jsonl; a larger batch, gradient accumulation or dual_window helps)");
         }
         estimateReliable = update.reliable();
-        return new DualRecord(lambda, winRates, update.effectiveSampleSize(),
-                update.effectiveSampleSize() / update.samples(), update.reliable());
+        return new DualRecord(update.metrics(), update.reliable());
     }
 
     /** Evaluates on the held-out pairs (when there are any) and records it. */
@@ -279,8 +316,10 @@ public final class Trainer implements AutoCloseable {
 
     private Path save() throws IOException {
         LossScaler scaler = update.scaler();
+        Path reference = references.train().folder();
         TrainerState state = new TrainerState(step, cursor.epoch(), cursor.nextBatch(),
-                dual == null ? null : dual.state(), skippedSteps, scaler == null ? null : scaler.state());
+                dual == null ? null : dual.state(), skippedSteps, scaler == null ? null : scaler.state(),
+                reference == null ? null : reference.toString(), snapshot == null ? null : snapshot.toString());
         Path folder = checkpoints.save(step, policy, update.weights(policy), state, update.optimizerState());
         checkpoints.prune(config.runtime().saveTotalLimit());
         listener.onCheckpoint(folder);

@@ -15,6 +15,8 @@ import dev.mopo.djl.train.optim.LossScaler;
  * @param dual the dual step's state, or null for losses without one
  * @param skippedSteps non-finite steps skipped so far
  * @param lossScaler the loss scaler's state in fp16 training, else null
+ * @param reference the checkpoint the reference moved to (spec §10's lagged reference), or null
+ * @param snapshot the policy saved at the last move, the reference at the next, or null
  */
 public record TrainerState(long step, int epoch, int nextBatch, DualState dual, int skippedSteps,
-        LossScaler.State lossScaler) {}
+        LossScaler.State lossScaler, String reference, String snapshot) {}

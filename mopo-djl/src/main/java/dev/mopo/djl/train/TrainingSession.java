@@ -18,6 +18,7 @@ import dev.mopo.djl.train.optim.LossScaler;
 import dev.mopo.djl.train.optim.MasterWeights;
 import dev.mopo.djl.train.optim.ParameterUpdate;
 import dev.mopo.djl.train.reference.LiveReference;
+import dev.mopo.djl.train.reference.MovingReference;
 import dev.mopo.djl.train.reference.ReferenceLogProbs;
 import dev.mopo.djl.train.reference.ReferenceSource;
 import dev.mopo.djl.train.step.LossSetup;
@@ -49,14 +50,15 @@ public final class TrainingSession {
     /**
      * Where a run's reference log-probs come from, for the training and the held-out pairs.
      *
-     * @param train the training pairs' source
+     * @param train the training pairs' source, which moves with spec §10's lagged reference
      * @param eval the held-out pairs' source
      * @param live the live reference model, or null when the log-probs were precomputed
      */
-    record References(ReferenceSource train, ReferenceSource eval, LiveReference live) implements AutoCloseable {
+    record References(MovingReference train, ReferenceSource eval, LiveReference live) implements AutoCloseable {
 
         @Override
         public void close() {
+            train.close();
             if (live != null) {
                 live.close();
             }
@@ -136,7 +138,7 @@ public final class TrainingSession {
         if (models.referenceMode() == ReferenceMode.LIVE) {
             LiveReference live = new LiveReference(CausalLm.load(models.reference(), device,
                     models.referencePrecision().dataType()));
-            return new References(live, live, live);
+            return new References(new MovingReference(live, device, models.referencePrecision()), live, live);
         }
         CorpusSurvey survey = data.survey();
         int total = survey.trainPairs() + survey.evalPairs();
@@ -150,7 +152,7 @@ public final class TrainingSession {
                     cacheKey(models, survey.digest(Split.EVAL)), survey.evalPairs(), reference,
                     () -> data.inOrder(Split.EVAL),
                     done -> listener.onReferenceProgress(survey.trainPairs() + done, total));
-            return new References(train, eval, null);
+            return new References(new MovingReference(train, device, models.referencePrecision()), eval, null);
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mopo.djl.checkpoint.Checkpoint;
 import dev.mopo.djl.checkpoint.SafetensorsDtype;
+import dev.mopo.djl.train.config.LossKind;
 import dev.mopo.djl.train.config.Precision;
 import dev.mopo.djl.train.config.TrainConfig;
 import dev.mopo.djl.train.optim.LossScaler;
@@ -24,7 +25,7 @@ class MixedPrecisionTest {
     Path folder;
 
     private TrainConfig.Builder fp16(Path corpus, String run) {
-        return TinyRun.config(corpus, folder.resolve(run)).precision(Precision.FP16);
+        return TinyRun.config(corpus, folder.resolve(run)).precision(Precision.FP16).loss(LossKind.MOPO_REGRESSION);
     }
 
     @Test
@@ -96,11 +97,11 @@ class MixedPrecisionTest {
     @Test
     void resumingMatchesAnUninterruptedRun() throws IOException {
         Path corpus = TinyRun.corpus(folder, 40, 7);
-        TrainConfig straight = fp16(corpus, "straight").maxSteps(10).build();
+        TrainConfig straight = fp16(corpus, "straight").maxSteps(10).dualInterval(2).build();
         try (Trainer trainer = TrainingSession.open(straight, false, new TrainingListener() {}, scaler())) {
             trainer.fit();
         }
-        TrainConfig interrupted = fp16(corpus, "interrupted").maxSteps(10).build();
+        TrainConfig interrupted = fp16(corpus, "interrupted").maxSteps(10).dualInterval(2).build();
         Trainer[] running = new Trainer[1];
         try (Trainer trainer = TrainingSession.open(interrupted, false, new TrainingListener() {
             @Override

@@ -23,7 +23,7 @@ class TrainerTest {
     @Test
     void logsEveryStepEvaluatesAndSavesALoadableCheckpoint() throws IOException {
         Path corpus = TinyRun.corpus(folder, 40, 1);
-        TrainConfig config = TinyRun.config(corpus, folder.resolve("run")).build();
+        TrainConfig config = TinyRun.config(corpus, folder.resolve("run")).dualInterval(3).build();
         Path last;
         try (Trainer trainer = TrainingSession.open(config, false, new TrainingListener() {})) {
             last = trainer.fit();
@@ -32,8 +32,16 @@ class TrainerTest {
         assertEquals(6, steps.size());
         JsonNode first = steps.get(0);
         for (String key : new String[] {"loss", "learning_rate", "grad_norm", "margin", "accuracy/helpful",
-            "lambda/harmless", "win_rate/helpful", "win_rate/harmless", "ess", "tokens_per_second"}) {
+            "lambda/harmless", "tilt_ess", "tokens_per_second"}) {
             assertTrue(first.has(key), "metrics.jsonl lacks " + key + ": " + first);
+        }
+        for (JsonNode step : steps) {
+            assertTrue(step.has("lambda/harmless"), "the multipliers in force are logged at every step: " + step);
+        }
+        JsonNode update = steps.get(config.dual().dataDualConfig().interval() - 1);
+        for (String key : new String[] {"constraint/helpful", "constraint/harmless", "robust_constraint/harmless",
+            "threshold/harmless", "ess", "estimate_reliable"}) {
+            assertTrue(update.has(key), "the data dual's update lacks " + key + ": " + update);
         }
         assertTrue(TinyRun.records(config.runtime().output()).stream().anyMatch(r -> r.has("split")), "no evaluation record");
         assertEquals("checkpoint-000006", last.getFileName().toString());
@@ -43,11 +51,11 @@ class TrainerTest {
     @Test
     void resumingMatchesAnUninterruptedRun() throws IOException {
         Path corpus = TinyRun.corpus(folder, 40, 2);
-        TrainConfig straight = TinyRun.config(corpus, folder.resolve("straight")).build();
+        TrainConfig straight = TinyRun.config(corpus, folder.resolve("straight")).dualInterval(2).build();
         try (Trainer trainer = TrainingSession.open(straight, false, new TrainingListener() {})) {
             trainer.fit();
         }
-        TrainConfig interrupted = TinyRun.config(corpus, folder.resolve("interrupted")).build();
+        TrainConfig interrupted = TinyRun.config(corpus, folder.resolve("interrupted")).dualInterval(2).build();
         Trainer[] running = new Trainer[1];
         try (Trainer trainer = TrainingSession.open(interrupted, false, new TrainingListener() {
             @Override
@@ -67,9 +75,12 @@ class TrainerTest {
         List<JsonNode> resumed = TinyRun.trainRecords(interrupted.runtime().output());
         assertEquals(expected.size(), resumed.size());
         for (int i = 0; i < expected.size(); i++) {
-            for (String key : new String[] {"loss", "lambda/harmless", "win_rate/harmless", "grad_norm"}) {
-                assertEquals(expected.get(i).get(key).asDouble(), resumed.get(i).get(key).asDouble(), 0,
-                        key + " at step " + (i + 1));
+            for (String key : new String[] {"loss", "lambda/harmless", "constraint/harmless", "grad_norm"}) {
+                assertEquals(expected.get(i).has(key), resumed.get(i).has(key), key + " at step " + (i + 1));
+                if (expected.get(i).has(key)) {
+                    assertEquals(expected.get(i).get(key).asDouble(), resumed.get(i).get(key).asDouble(), 0,
+                            key + " at step " + (i + 1));
+                }
             }
         }
     }
@@ -191,5 +202,50 @@ class TrainerTest {
             return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("checkpoint-")).sorted()
                     .collect(java.util.stream.Collectors.toList());
         }
+    }
+
+    @Test
+    void resumingWithTheLaggedReferenceAndTheRobustBoundMatchesAnUninterruptedRun() throws IOException {
+        Path corpus = TinyRun.corpus(folder, 40, 11);
+        TrainConfig.Builder paper = TinyRun.config(corpus, folder.resolve("straight")).maxSteps(6).ratchetPeriod(2)
+                .thresholdRelaxation(0.99).epsilon(0.05).dualSolve(false).dualWindow(0).dualInterval(1);
+        List<String> moves = new java.util.ArrayList<>();
+        try (Trainer trainer = TrainingSession.open(paper.build(), false, new TrainingListener() {
+            @Override
+            public void onWarning(String message) {
+                moves.add(message);
+            }
+        })) {
+            trainer.fit();
+        }
+        assertEquals(3, moves.stream().filter(m -> m.contains("the reference moved")).count(), moves.toString());
+        TrainConfig interrupted = paper.output(folder.resolve("interrupted")).build();
+        Trainer[] running = new Trainer[1];
+        try (Trainer trainer = TrainingSession.open(interrupted, false, new TrainingListener() {
+            @Override
+            public void onStep(StepRecord record) {
+                if (record.step() == 3) {
+                    running[0].requestStop();
+                }
+            }
+        })) {
+            running[0] = trainer;
+            trainer.fit();
+        }
+        try (Trainer trainer = TrainingSession.open(interrupted, true, new TrainingListener() {})) {
+            trainer.fit();
+        }
+        List<JsonNode> expected = TinyRun.trainRecords(folder.resolve("straight"));
+        List<JsonNode> resumed = TinyRun.trainRecords(folder.resolve("interrupted"));
+        assertEquals(6, resumed.size());
+        for (int i = 0; i < expected.size(); i++) {
+            for (String key : new String[] {"loss", "grad_norm", "lambda/harmless", "chi/harmless",
+                "threshold/harmless", "robust_constraint/harmless", "ess"}) {
+                assertTrue(expected.get(i).has(key), key + " at step " + (i + 1) + ": " + expected.get(i));
+                assertEquals(expected.get(i).get(key).asDouble(), resumed.get(i).get(key).asDouble(), 0,
+                        key + " at step " + (i + 1));
+            }
+        }
+        assertTrue(expected.get(5).get("threshold/harmless").asDouble() != 0.55, "the threshold ratcheted");
     }
 }

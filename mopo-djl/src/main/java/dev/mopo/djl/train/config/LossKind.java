@@ -4,9 +4,19 @@ import dev.mopo.core.Choice;
 
 /** The setting {@code loss}: which preference loss a run trains with (README, "The losses"). */
 public enum LossKind implements Choice {
-    /** MOPO: the regression policy step with the dual step on its multipliers (spec §4–5). */
+    /**
+     * MOPO as the paper publishes it (spec §10, MOPO-Lag): importance-weighted behaviour cloning of the
+     * tilted policy (Eq. 7) with the multipliers of the data's closed-form dual (Eq. 9).
+     */
     MOPO("mopo"),
-    /** MOPO's regression with frozen multipliers {@code lambdas} (the ablation). */
+    /** The paper's log-barrier variant (spec §10, MOPO-LB): behaviour cloning with the barrier's multipliers. */
+    MOPO_LB("mopo-lb"),
+    /**
+     * mopo's own derivation (spec §4–5): the IPO-style regression on log-ratio margins, its multipliers moved
+     * by {@code dual_estimator} (snis, pairwise, or the data's closed form).
+     */
+    MOPO_REGRESSION("mopo-regression"),
+    /** The regression with frozen multipliers {@code lambdas} (the ablation). */
     MOPO_FIXED("mopo-fixed"),
     /** IPO on pairs ordered by {@code loss_objective}. */
     IPO("ipo"),
@@ -37,9 +47,9 @@ public enum LossKind implements Choice {
         return key;
     }
 
-    /** Whether the loss moves its multipliers with a dual step (MOPO proper). */
+    /** Whether the loss moves its multipliers with a dual step. */
     public boolean hasDual() {
-        return this == MOPO;
+        return this == MOPO || this == MOPO_LB || this == MOPO_REGRESSION;
     }
 
     /** Whether the loss needs point-wise reward margins in the batch. */

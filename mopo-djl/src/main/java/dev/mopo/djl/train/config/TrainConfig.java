@@ -1,6 +1,8 @@
 package dev.mopo.djl.train.config;
 
 import dev.mopo.core.batch.LogProbReduction;
+import dev.mopo.core.dual.DataDualConfig;
+import dev.mopo.core.dual.MultiplierRule;
 import dev.mopo.datasets.batch.TokenLimits;
 import dev.mopo.datasets.template.TemplateChoice;
 import java.nio.file.Path;
@@ -51,6 +53,9 @@ public record TrainConfig(ModelSettings model, DataSettings data, LossSettings l
                 .lossWeights(loss.lossWeights()).lambdas(loss.lambdas()).thresholds(loss.thresholds())
                 .dualStepSize(dual.dualStepSize()).dualInterval(dual.dualInterval())
                 .dualEstimator(dual.dualEstimator()).estimateEma(dual.estimateEma()).maxLambda(dual.maxLambda())
+                .dualSolve(dual.dualSolve()).dualWindow(dual.dualWindow()).epsilon(dual.epsilon())
+                .chiStepSize(dual.chiStepSize()).barrierStrength(dual.barrierStrength()).barrierKnee(dual.barrierKnee())
+                .ratchetPeriod(dual.ratchetPeriod()).thresholdRelaxation(dual.thresholdRelaxation())
                 .learningRate(optimizer.learningRate()).warmupSteps(optimizer.warmupSteps())
                 .lrSchedule(optimizer.lrSchedule()).weightDecay(optimizer.weightDecay())
                 .maxGradNorm(optimizer.maxGradNorm()).batchSize(optimizer.batchSize())
@@ -85,11 +90,19 @@ public record TrainConfig(ModelSettings model, DataSettings data, LossSettings l
         private Map<String, Double> lossWeights = Map.of();
         private Map<String, Double> lambdas = Map.of();
         private Map<String, Double> thresholds = Map.of();
-        private double dualStepSize = 1.0;
-        private int dualInterval = 1;
+        private double dualStepSize;
+        private int dualInterval;
         private EstimatorKind dualEstimator = EstimatorKind.SNIS;
         private double estimateEma = 0.9;
         private double maxLambda = 100;
+        private boolean dualSolve = DataDualConfig.DEFAULT.solve();
+        private int dualWindow = DataDualConfig.DEFAULT.windowPairs();
+        private double epsilon = DataDualConfig.DEFAULT.epsilon();
+        private double chiStepSize = DataDualConfig.DEFAULT.chiStepSize();
+        private double barrierStrength = MultiplierRule.LogBarrier.DEFAULT.strength();
+        private double barrierKnee = MultiplierRule.LogBarrier.DEFAULT.knee();
+        private long ratchetPeriod;
+        private double thresholdRelaxation = 0.9995;
         private double learningRate = 5e-7;
         private int warmupSteps;
         private LrSchedule lrSchedule = LrSchedule.COSINE;
@@ -267,6 +280,67 @@ public record TrainConfig(ModelSettings model, DataSettings data, LossSettings l
             return this;
         }
 
+        /** {@code dual_solve}. */
+        public Builder dualSolve(boolean value) {
+            dualSolve = value;
+            return this;
+        }
+
+        /** {@code dual_window}. */
+        public Builder dualWindow(int value) {
+            dualWindow = value;
+            return this;
+        }
+
+        /** {@code epsilon}. */
+        public Builder epsilon(double value) {
+            epsilon = value;
+            return this;
+        }
+
+        /** {@code chi_step_size}. */
+        public Builder chiStepSize(double value) {
+            chiStepSize = value;
+            return this;
+        }
+
+        /** {@code barrier_strength}. */
+        public Builder barrierStrength(double value) {
+            barrierStrength = value;
+            return this;
+        }
+
+        /** {@code barrier_knee}. */
+        public Builder barrierKnee(double value) {
+            barrierKnee = value;
+            return this;
+        }
+
+        /** {@code ratchet_period}: 0 for never. */
+        public Builder ratchetPeriod(long value) {
+            ratchetPeriod = value;
+            return this;
+        }
+
+        /** {@code threshold_relaxation}. */
+        public Builder thresholdRelaxation(double value) {
+            thresholdRelaxation = value;
+            return this;
+        }
+
+        /**
+         * The paper's settings for text (its Table 3; spec §10): {@code tau} 0.08, {@code epsilon} 0.15, thresholds
+         * ratcheting every {@code ratchet_period} 500 steps with {@code threshold_relaxation} 0.9995, batches of 8
+         * pairs, and one multiplier step per optimiser step on that step's pairs. Settings given later override
+         * them.
+         */
+        public Builder paperTextSettings() {
+            DataDualConfig paper = DataDualConfig.PAPER;
+            return tau(0.08).epsilon(paper.epsilon()).ratchetPeriod(paper.ratchet().period())
+                    .thresholdRelaxation(paper.ratchet().thresholdRelaxation()).batchSize(8)
+                    .dualInterval(paper.interval()).dualSolve(paper.solve()).dualWindow(paper.windowPairs());
+        }
+
         /** {@code learning_rate}. */
         public Builder learningRate(double value) {
             learningRate = value;
@@ -386,7 +460,8 @@ public record TrainConfig(ModelSettings model, DataSettings data, LossSettings l
             LossSettings lossSettings = new LossSettings(loss, tau, labelSmoothing, lossObjective, logpReduction,
                     lossWeights, lambdas, thresholds);
             DualSettings dualSettings = new DualSettings(dualStepSize, dualInterval, dualEstimator, estimateEma,
-                    maxLambda);
+                    maxLambda, dualSolve, dualWindow, epsilon, chiStepSize, barrierStrength, barrierKnee, ratchetPeriod,
+                    thresholdRelaxation);
             OptimizerSettings optimizerSettings = new OptimizerSettings(learningRate, warmupSteps, lrSchedule,
                     weightDecay, maxGradNorm, batchSize, gradientAccumulation, epochs, maxSteps);
             return new TrainConfig(modelSettings, dataSettings, lossSettings, dualSettings, optimizerSettings,

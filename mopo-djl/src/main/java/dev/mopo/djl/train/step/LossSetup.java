@@ -1,8 +1,12 @@
 package dev.mopo.djl.train.step;
 
+import dev.mopo.core.dual.DataDual;
 import dev.mopo.core.dual.DualAscent;
+import dev.mopo.core.dual.EstimatorAscent;
+import dev.mopo.core.dual.MultiplierStep;
 import dev.mopo.core.dual.PairwiseEstimator;
 import dev.mopo.core.dual.SnisEstimator;
+import dev.mopo.core.loss.BehaviourCloningLoss;
 import dev.mopo.core.loss.DpoLoss;
 import dev.mopo.core.loss.IpoLoss;
 import dev.mopo.core.loss.ModpoLoss;
@@ -18,36 +22,47 @@ import dev.mopo.djl.train.config.LossSettings;
 import java.util.Map;
 
 /**
- * A run's loss as its settings build it for the dataset's objectives: the policy loss and, for
- * MOPO, the dual step whose multipliers it reads. Objective names in the settings are checked
- * here, before any model loads.
+ * A run's loss as its settings build it for the dataset's objectives: the policy loss and, for the
+ * MOPO variants, the multiplier step whose multipliers it reads — {@code mopo}: behaviour cloning
+ * (spec §10, Eq. 7) with the data's Lagrangian dual (Eq. 9); {@code mopo-lb}: the same with the log
+ * barrier; {@code mopo-regression}: the regression of §4 with the multiplier step
+ * {@code dual_estimator} names. Objective names in the settings are checked here, before any model
+ * loads.
  *
  * @param kind which loss
  * @param loss the policy loss
- * @param dual the dual step, or null for losses without one
+ * @param dual the multiplier step, or null for losses without one
  */
-public record LossSetup(LossKind kind, PreferenceLoss loss, DualStep dual) {
+public record LossSetup(LossKind kind, PreferenceLoss loss, MultiplierStep dual) {
 
     /** Builds the loss of {@code settings} for {@code objectives}. */
     public static LossSetup of(LossSettings settings, DualSettings dualSettings, ObjectiveSet objectives) {
-        DualStep dual = settings.loss().hasDual() ? dual(settings, dualSettings, objectives) : null;
+        MultiplierStep dual = settings.loss().hasDual() ? dual(settings, dualSettings, objectives) : null;
         return new LossSetup(settings.loss(), loss(settings, objectives, dual), dual);
     }
 
-    private static DualStep dual(LossSettings settings, DualSettings dualSettings, ObjectiveSet objectives) {
+    private static MultiplierStep dual(LossSettings settings, DualSettings dualSettings, ObjectiveSet objectives) {
         double[] thresholds = perConstrained(settings.thresholds(), objectives, "thresholds", true);
         double[] initial = perConstrained(settings.lambdas(), objectives, "lambdas", false);
-        DualAscent ascent = new DualAscent(objectives, thresholds, dualSettings.dualConfig(), initial);
-        return new DualStep(ascent, dualSettings.dualEstimator() == EstimatorKind.PAIRWISE ? new PairwiseEstimator()
-                : new SnisEstimator());
+        boolean estimated = settings.loss() == LossKind.MOPO_REGRESSION && dualSettings.dualEstimator() != EstimatorKind.DATA;
+        if (estimated) {
+            DualAscent ascent = new DualAscent(objectives, thresholds, dualSettings.estimatorConfig(), initial);
+            return new EstimatorAscent(ascent, dualSettings.dualEstimator() == EstimatorKind.PAIRWISE
+                    ? new PairwiseEstimator() : new SnisEstimator(), 0);
+        }
+        return new DataDual(objectives, thresholds, settings.tau(), dualSettings.rule(settings.loss()),
+                dualSettings.dataDualConfig(), initial);
     }
 
-    private static PreferenceLoss loss(LossSettings settings, ObjectiveSet objectives, DualStep dual) {
+    private static PreferenceLoss loss(LossSettings settings, ObjectiveSet objectives, MultiplierStep dual) {
         double tau = settings.tau();
         int ordered = settings.lossObjective() == null ? 0 : objective(settings.lossObjective(), objectives);
         switch (settings.loss()) {
             case MOPO:
-                return new MopoLoss(objectives, tau, settings.logpReduction(), manager -> manager.create(dual.lambda()));
+            case MOPO_LB:
+                return new BehaviourCloningLoss(objectives, tau, settings.logpReduction(), dual.source());
+            case MOPO_REGRESSION:
+                return new MopoLoss(objectives, tau, settings.logpReduction(), dual.source());
             case MOPO_FIXED:
                 return new MopoLoss(objectives, tau, settings.logpReduction(),
                         MultiplierSource.fixed(perConstrained(settings.lambdas(), objectives, "lambdas", true)));
@@ -101,6 +116,8 @@ public record LossSetup(LossKind kind, PreferenceLoss loss, DualStep dual) {
             case IPO_LS:
                 return settings.lossWeights().getOrDefault(name, 0.0) > 0;
             case MOPO:
+            case MOPO_LB:
+            case MOPO_REGRESSION:
                 return k == 0 || settings.thresholds().containsKey(name);
             default:
                 return k == 0;

@@ -12,6 +12,7 @@ import dev.mopo.djl.logprob.SequenceLogProbs;
 import dev.mopo.djl.model.CausalLm;
 import dev.mopo.djl.train.reference.ReferenceScores;
 import dev.mopo.djl.train.reference.ReferenceSource;
+import java.util.Arrays;
 
 /**
  * One batch of pairs through the policy: token arrays, the policy's log-probs of both responses
@@ -55,7 +56,13 @@ public final class PreferenceStep {
                 .policy(sum.get(":" + pairs), sum.get(pairs + ":"))
                 .reference(referenceScores.sumA(), referenceScores.sumB())
                 .tokens(referenceScores.tokensA(), referenceScores.tokensB())
-                .outcomes(tensors.outcomes());
+                .outcomes(tensors.outcomes())
+                .prompts(tokens.promptKeys())
+                .responses(Arrays.copyOfRange(tokens.responseKeys(), 0, pairs),
+                        Arrays.copyOfRange(tokens.responseKeys(), pairs, 2 * pairs));
+        if (referenceScores.behaviourA() != null) {
+            builder.behaviour(referenceScores.behaviourA(), referenceScores.behaviourB());
+        }
         if (tensors.rewardMargins() != null) {
             builder.rewardMargins(tensors.rewardMargins());
         }
