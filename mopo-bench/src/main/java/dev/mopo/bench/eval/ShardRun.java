@@ -128,22 +128,34 @@ final class ShardRun {
                 for (Generated response : part) {
                     requests.add(new ScoreRequest(response.prompt(), response.response()));
                 }
-                Map<String, double[]> scores = checked(spec.name(), scorer.score(requests), requests);
-                for (int i = 0; i < part.size(); i++) {
-                    Map<String, Double> values = new LinkedHashMap<>();
-                    for (Map.Entry<String, double[]> column : scores.entrySet()) {
-                        values.put(column.getKey(), column.getValue()[i]);
-                    }
-                    Generated response = part.get(i);
-                    logs.addScores(spec.name(), new Scored(response.policy(), response.promptIndex(),
-                            response.sampleIndex(), values));
+                Map<String, double[]> scores;
+                try {
+                    scores = checked(spec.name(), scorer.score(requests), requests);
+                } catch (ScorerException e) {
+                    record(spec.name(), part, e.answered(), logs);
+                    throw e;
                 }
+                record(spec.name(), part, scores, logs);
                 done += part.size();
                 listener.onScored(spec.name(), done, total);
             }
         } catch (ScorerException e) {
             throw new ScorerException(e.getMessage() + "; the " + logs.samples() + " finished samples are kept in "
-                    + logs.samplesFile() + " and running the evaluation again continues from there", e);
+                    + logs.samplesFile() + " and running the evaluation again continues from there", Map.of(), e);
+        }
+    }
+
+    /** Records the scores of the first responses of {@code part} that {@code scores} has columns for. */
+    private static void record(String scorer, List<Generated> part, Map<String, double[]> scores, EvalLogs logs) {
+        int answered = scores.values().stream().mapToInt(column -> column.length).min().orElse(0);
+        for (int i = 0; i < Math.min(answered, part.size()); i++) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (Map.Entry<String, double[]> column : scores.entrySet()) {
+                values.put(column.getKey(), column.getValue()[i]);
+            }
+            Generated response = part.get(i);
+            logs.addScores(scorer, new Scored(response.policy(), response.promptIndex(), response.sampleIndex(),
+                    values));
         }
     }
 

@@ -110,7 +110,7 @@ public final class CommandScorer implements Scorer {
             return new CommandScorer(name, command, timeout, new ProcessBuilder(command).start());
         } catch (IOException e) {
             throw new ScorerException("scorer '" + name + "' (command: " + String.join(" ", command)
-                    + ") cannot be started: " + e.getMessage(), e);
+                    + ") cannot be started: " + e.getMessage(), Map.of(), e);
         }
     }
 
@@ -118,8 +118,17 @@ public final class CommandScorer implements Scorer {
     public Map<String, double[]> score(List<ScoreRequest> requests) throws ScorerException {
         List<Map<String, Double>> answers = new ArrayList<>(requests.size());
         for (ScoreRequest request : requests) {
-            answers.add(ask(request));
+            try {
+                answers.add(ask(request));
+            } catch (ScorerException e) {
+                throw new ScorerException(e.getMessage(), columns(answers), e.getCause());
+            }
         }
+        return columns(answers);
+    }
+
+    /** Replies as columns: objective → one score per reply. */
+    private Map<String, double[]> columns(List<Map<String, Double>> answers) {
         Map<String, double[]> scores = new LinkedHashMap<>();
         for (String objective : objectives == null ? List.<String>of() : objectives) {
             double[] column = new double[answers.size()];
@@ -145,7 +154,7 @@ public final class CommandScorer implements Scorer {
             reply = replies.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ScorerException(prefix() + " was interrupted while scoring " + request.describe(), e);
+            throw new ScorerException(prefix() + " was interrupted while scoring " + request.describe(), Map.of(), e);
         }
         if (reply == null) {
             throw new ScorerException(prefix() + " gave no reply within " + timeout.toSeconds() + " s to "
