@@ -46,6 +46,11 @@ final class Charts {
      * through the non-dominated ones (in order along the horizontal axis).
      */
     String objectiveSpace(String title, String xLabel, String yLabel, List<Point> points) {
+        return svg(objectiveSpaceChart(title, xLabel, yLabel, points));
+    }
+
+    /** The chart of {@link #objectiveSpace}. */
+    static JFreeChart objectiveSpaceChart(String title, String xLabel, String yLabel, List<Point> points) {
         XYIntervalSeriesCollection policies = new XYIntervalSeriesCollection();
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDefaultLinesVisible(false);
@@ -69,11 +74,16 @@ final class Charts {
                 new float[] {6f, 4f}, 0f));
         plot.setDataset(1, new XYSeriesCollection(front));
         plot.setRenderer(1, line);
-        return svg(new JFreeChart(title, new Font("SansSerif", Font.BOLD, 14), plot, true));
+        return chart(title, plot);
     }
 
     /** Curves, one per series, through {@code (x, y)} points in order. */
     String lines(String title, String xLabel, String yLabel, Map<String, List<double[]>> series) {
+        return svg(linesChart(title, xLabel, yLabel, series));
+    }
+
+    /** The chart of {@link #lines}. */
+    static JFreeChart linesChart(String title, String xLabel, String yLabel, Map<String, List<double[]>> series) {
         XYSeriesCollection dataset = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         int index = 0;
@@ -85,8 +95,7 @@ final class Charts {
             renderer.setSeriesStroke(index, new BasicStroke(1.5f));
             index++;
         }
-        return svg(new JFreeChart(title, new Font("SansSerif", Font.BOLD, 14),
-                plot(dataset, renderer, xLabel, yLabel), true));
+        return chart(title, plot(dataset, renderer, xLabel, yLabel));
     }
 
     private static XYPlot plot(org.jfree.data.xy.XYDataset dataset, XYLineAndShapeRenderer renderer, String xLabel,
@@ -102,8 +111,13 @@ final class Charts {
         return plot;
     }
 
-    private String svg(JFreeChart chart) {
+    private static JFreeChart chart(String title, XYPlot plot) {
+        JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 14), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    private String svg(JFreeChart chart) {
         SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, HEIGHT);
         graphics.setDefsKeyPrefix("chart" + charts++ + "-");
         chart.draw(graphics, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));

@@ -2,6 +2,7 @@ package dev.mopo.bench.eval;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The work logs of an evaluation folder, each written as it goes, so that a stage is never done
@@ -44,6 +46,23 @@ final class EvalLogs implements Closeable {
         }
         this.sampleLog = JsonLines.open(folder.resolve(SAMPLES), Sample.class);
         sampleLog.existing().forEach(s -> samples.add(s.key()));
+    }
+
+    /** The names of the scorers that have scored a response in {@code folder}. */
+    static Set<String> startedScorers(Path folder) throws IOException {
+        Set<String> started = new HashSet<>();
+        Path scores = folder.resolve(SCORES);
+        if (Files.isDirectory(scores)) {
+            try (Stream<Path> files = Files.list(scores)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    String name = file.getFileName().toString();
+                    if (name.endsWith(".jsonl") && !JsonLines.read(file, Scored.class).isEmpty()) {
+                        started.add(name.substring(0, name.length() - ".jsonl".length()));
+                    }
+                }
+            }
+        }
+        return started;
     }
 
     /** Opens the logs of {@code folder} for the scorers named {@code scorers}, in order. */

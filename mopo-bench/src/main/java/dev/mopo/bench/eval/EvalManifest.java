@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@code eval.json}: what an evaluation folder holds — where its prompts came from, the settings
@@ -49,7 +50,25 @@ record EvalManifest(String prompts, Identity settings, Shard shard, String refer
      * @param scorers {@code NAME=DESCRIPTION} per scorer, in order
      */
     record Identity(int promptCount, String promptsSha256, int samples, Sampling sampling, String chatTemplate,
-            int maxPromptLength, long seed, int batchSize, List<String> scorers) {}
+            int maxPromptLength, long seed, int batchSize, List<String> scorers) {
+
+        Identity withScorers(List<String> replaced) {
+            return new Identity(promptCount, promptsSha256, samples, sampling, chatTemplate, maxPromptLength, seed,
+                    batchSize, replaced);
+        }
+    }
+
+    /** The scorers before, each not yet {@code started} taking its description from {@code now} when named the same. */
+    private static List<String> fixable(List<String> before, List<String> now, Set<String> started) {
+        List<String> fixed = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            String entry = before.get(i);
+            String name = entry.substring(0, entry.indexOf('='));
+            boolean same = i < now.size() && now.get(i).startsWith(name + "=");
+            fixed.add(same && !started.contains(name) ? now.get(i) : entry);
+        }
+        return fixed;
+    }
 
     /** The manifest of an evaluation of {@code policies} (the reference first) on {@code prompts}. */
     static EvalManifest of(EvalSettings settings, List<Prompt> prompts, Shard shard, List<PolicySpec> policies) {
@@ -82,18 +101,21 @@ record EvalManifest(String prompts, Identity settings, Shard shard, String refer
 
     /**
      * Records this manifest in {@code folder}, merged with the one already there: the settings, the
-     * shard and the reference must be the same, a policy already there must have the same folder, and
-     * new policies are added.
+     * shard and the reference must be the same — except the description of a scorer that has scored
+     * nothing yet (one that failed at once may be fixed) — a policy already there must have the same
+     * folder, and new policies are added.
      *
+     * @param started the names of the scorers that have scored something in the folder
      * @throws IllegalArgumentException one line listing what differs
      */
-    void mergeInto(Path folder) throws IOException {
+    void mergeInto(Path folder, Set<String> started) throws IOException {
         Path file = folder.resolve(FILE);
         EvalManifest merged = this;
         if (Files.isRegularFile(file)) {
             EvalManifest before = read(folder);
-            List<String> changes = differences(JsonLines.JSON.valueToTree(before.settings),
-                    JsonLines.JSON.valueToTree(settings), "");
+            List<String> changes = differences(JsonLines.JSON.valueToTree(before.settings.withScorers(
+                    fixable(before.settings.scorers, settings.scorers, started))), JsonLines.JSON.valueToTree(settings),
+                    "");
             if (!before.shard.equals(shard)) {
                 changes.add("shard " + before.shard + " -> " + shard);
             }

@@ -46,8 +46,8 @@ final class ShardRun {
         Device device = Devices.parse(settings.device());
         List<Prompt> prompts = settings.prompts().read(settings.maxPrompts());
         Files.createDirectories(folder);
-        EvalManifest.of(settings, prompts, shard, policies).mergeInto(folder);
         List<String> scorers = settings.scorers().stream().map(ScorerSpec::name).toList();
+        EvalManifest.of(settings, prompts, shard, policies).mergeInto(folder, EvalLogs.startedScorers(folder));
         try (EvalLogs logs = EvalLogs.open(folder, scorers)) {
             ShardRun run = new ShardRun(policies, settings, listener);
             List<GenerationPlan.Batch> batches = new GenerationPlan(prompts.size(), settings.samples(),

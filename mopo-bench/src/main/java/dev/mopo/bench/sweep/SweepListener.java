@@ -1,8 +1,10 @@
 package dev.mopo.bench.sweep;
 
+import dev.mopo.bench.eval.EvalSummary;
 import dev.mopo.bench.eval.EvaluationListener;
 import dev.mopo.djl.train.Trainer;
 import dev.mopo.djl.train.TrainingListener;
+import java.nio.file.Path;
 
 /** What a sweep tells the outside world as its tasks run; every method has a default that does nothing. */
 public interface SweepListener {
@@ -25,4 +27,7 @@ public interface SweepListener {
     default EvaluationListener evaluation() {
         return new EvaluationListener() {};
     }
+
+    /** The report task wrote {@code report} (and summary.json, summary.csv beside it) for {@code summary}. */
+    default void onSummary(EvalSummary summary, Path report) {}
 }

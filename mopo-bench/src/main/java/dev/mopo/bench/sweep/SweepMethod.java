@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * or nothing for a plain loss ({@code dpo}, {@code ipo}, {@code cdpo}: one run).
  *
  * @param loss the loss
- * @param points the values of the loss's setting ({@link #setting()}), one map per run; empty for a plain loss
+ * @param points the values of the loss's setting ({@link #settingOf}), one map per run; empty for a plain loss
  */
 public record SweepMethod(LossKind loss, List<Map<String, Double>> points) {
 
@@ -24,7 +24,7 @@ public record SweepMethod(LossKind loss, List<Map<String, Double>> points) {
             throw new IllegalArgumentException("a sweep method needs a loss");
         }
         points = points.stream().map(Map::copyOf).toList();
-        String setting = setting(loss);
+        String setting = settingOf(loss);
         if (setting == null && !points.isEmpty()) {
             throw new IllegalArgumentException("loss " + loss + " takes no points (thresholds, loss_weights or lambdas):"
                     + " it is trained once per seed");
@@ -55,12 +55,8 @@ public record SweepMethod(LossKind loss, List<Map<String, Double>> points) {
         return new SweepMethod(loss, List.of());
     }
 
-    /** The setting the points give: {@code thresholds}, {@code loss_weights}, {@code lambdas}, or null. */
-    public String setting() {
-        return setting(loss);
-    }
-
-    private static String setting(LossKind loss) {
+    /** The setting the points of {@code loss} give: {@code thresholds}, {@code loss_weights}, {@code lambdas}, or null. */
+    public static String settingOf(LossKind loss) {
         switch (loss) {
             case MOPO:
                 return "thresholds";

@@ -1,5 +1,6 @@
 package dev.mopo.bench.sweep;
 
+import dev.mopo.bench.eval.EvalSummary;
 import dev.mopo.bench.eval.Evaluation;
 import dev.mopo.bench.eval.PolicySpec;
 import dev.mopo.bench.eval.Shard;
@@ -81,7 +82,9 @@ public final class SweepTaskRunner {
             shards.add(sweep.shardFolder(new Shard(i, sweep.evalShards())));
         }
         List<String> runs = sweep.runs().stream().map(SweepRun::name).toList();
-        Evaluation.report(shards, Sweep.REFERENCE, runs, sweep.evaluation().bootstrap(), sweep.output());
+        EvalSummary summary = Evaluation.report(shards, Sweep.REFERENCE, runs, sweep.evaluation().bootstrap(),
+                sweep.output());
+        listener.onSummary(summary, sweep.output().resolve("report.html"));
     }
 
     private PolicySpec reference() {

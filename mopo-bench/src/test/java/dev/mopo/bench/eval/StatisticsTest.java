@@ -74,7 +74,7 @@ class StatisticsTest {
         Map<String, String> policies = new LinkedHashMap<>();
         scores.keySet().forEach(name -> policies.put(name, dir.resolve(name).toString()));
         new EvalManifest("hand-made", new EvalManifest.Identity(2, "none", 2, Sampling.POLICY_DEFAULTS, "auto", 256, 0,
-                8, List.of("s=java:s")), Shard.WHOLE, "ref", policies).mergeInto(folder);
+                8, List.of("s=java:s")), Shard.WHOLE, "ref", policies).mergeInto(folder, java.util.Set.of());
         try (JsonLines<Sample> samples = JsonLines.open(folder.resolve(EvalLogs.SAMPLES), Sample.class)) {
             scores.forEach((name, values) -> {
                 for (int p = 0; p < 2; p++) {
