@@ -140,8 +140,10 @@ final class ShardRun {
                 listener.onScored(spec.name(), done, total);
             }
         } catch (ScorerException e) {
-            throw new ScorerException(e.getMessage() + "; the " + logs.samples() + " finished samples are kept in "
-                    + logs.samplesFile() + " and running the evaluation again continues from there", Map.of(), e);
+            int kept = logs.samples();
+            throw new ScorerException(e.getMessage() + "; " + kept + (kept == 1 ? " finished sample is" : " finished"
+                    + " samples are") + " kept in " + logs.samplesFile() + ", and running the evaluation again continues"
+                    + " from there", Map.of(), e);
         }
     }
 

@@ -120,7 +120,7 @@ class EvaluationTest {
         String message = failure.getMessage();
         assertTrue(message.startsWith("scorer 'judge' (command: /bin/sh ") && message.contains("exited with status 3")
                 && message.contains("before answering prompt \"") && message.contains("judge crashed")
-                && message.contains("the 5 finished samples are kept in " + out.resolve("samples.jsonl")), message);
+                && message.contains("; 5 finished samples are kept in " + out.resolve("samples.jsonl")), message);
         assertEquals(1, message.lines().count());
         assertEquals(5, lines(out.resolve("samples.jsonl")).size());
 

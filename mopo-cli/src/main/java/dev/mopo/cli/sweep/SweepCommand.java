@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
                 + " the command again continues a sweep. Each task can also run by itself (`mopo sweep run-task`)."})
 public final class SweepCommand implements Callable<Integer> {
 
-    @Option(names = {"--sweep", "--config"}, paramLabel = "FILE", required = true, description = "The sweep file (YAML).")
+    @Option(names = {"--sweep", "--config"}, paramLabel = "FILE", description = "The sweep file (YAML; required).")
     private Path file;
 
     @Option(names = "--dry-run", description = "List the runs, their status and the tasks, and exit.")
@@ -43,6 +43,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (file == null) {
+            throw new IllegalArgumentException("give the sweep file: mopo sweep --sweep FILE");
+        }
         Sweep sweep = SweepFile.read(file);
         if (dryRun) {
             list(sweep, System.out);

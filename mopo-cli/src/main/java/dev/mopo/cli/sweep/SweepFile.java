@@ -108,15 +108,17 @@ final class SweepFile {
             for (int i = 0; i < content.methods.size(); i++) {
                 methods.add(method(content.methods.get(i), "methods[" + i + "]"));
             }
-            EvalSettings.Builder evaluation = EvalSettings.builder().chatTemplate(base.data().chatTemplate())
+            EvalSettings.Builder builder = EvalSettings.builder().chatTemplate(base.data().chatTemplate())
                     .device(base.runtime().device());
+            EvalSettings evaluation;
             try {
-                (content.evaluation == null ? new EvalOptions() : content.evaluation).applyTo(evaluation, folder, base);
+                (content.evaluation == null ? new EvalOptions() : content.evaluation).applyTo(builder, folder, base);
+                evaluation = builder.build();
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("evaluation: " + e.getMessage(), e);
             }
             Sweep sweep = new Sweep(base, methods, content.seeds == null ? List.of() : content.seeds, output,
-                    evaluation.build(), content.evalShards == null ? 1 : content.evalShards);
+                    evaluation, content.evalShards == null ? 1 : content.evalShards);
             sweep.runs();
             return sweep;
         } catch (IllegalArgumentException e) {
