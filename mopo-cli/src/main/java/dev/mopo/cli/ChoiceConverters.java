@@ -1,5 +1,6 @@
 package dev.mopo.cli;
 
+import dev.mopo.bench.eval.PromptSplit;
 import dev.mopo.core.Choice;
 import dev.mopo.core.batch.LogProbReduction;
 import dev.mopo.datasets.template.TemplateChoice;
@@ -23,6 +24,7 @@ final class ChoiceConverters {
         register(commandLine, ReferenceMode.class);
         register(commandLine, LogProbReduction.class);
         register(commandLine, TemplateChoice.class);
+        register(commandLine, PromptSplit.class);
         commandLine.registerConverter(Precision.class, key -> Precision.of("precision", key));
     }
 

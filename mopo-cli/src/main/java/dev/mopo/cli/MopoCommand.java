@@ -1,5 +1,7 @@
 package dev.mopo.cli;
 
+import dev.mopo.cli.eval.EvalCommand;
+import dev.mopo.cli.sweep.SweepCommand;
 import dev.mopo.cli.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MopoCommand.Version.class,
         description = "Multi-objective preference optimisation for language models, on the Deep Java Library.",
-        subcommands = {DemoCommand.class, TrainCommand.class, DataCommand.class, ModelCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, SweepCommand.class, DataCommand.class,
+            ModelCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MopoCommand {
 
     /** Runs the command line and exits with its status. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mopo.cli.Suggestions;
+import dev.mopo.djl.train.config.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
  * naming the file and the key (with the closest known key); relative paths are resolved against the
  * file's folder.
  */
-final class SettingsFile {
+public final class SettingsFile {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -34,6 +35,16 @@ final class SettingsFile {
             .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING);
 
     private SettingsFile() {}
+
+    /**
+     * A builder holding the settings of the {@code mopo train} YAML file {@code file}, as {@code mopo train --config}
+     * reads it: for sweeps, whose runs all start from one such file.
+     */
+    public static TrainConfig.Builder builder(Path file) throws IOException {
+        TrainConfig.Builder builder = TrainConfig.builder();
+        read(file).applyTo(builder);
+        return builder;
+    }
 
     /** The settings of {@code file}. */
     static TrainOptions read(Path file) throws IOException {

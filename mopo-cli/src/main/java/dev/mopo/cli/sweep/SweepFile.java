@@ -1,0 +1,197 @@
+package dev.mopo.cli.sweep;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mopo.bench.eval.EvalSettings;
+import dev.mopo.bench.sweep.Sweep;
+import dev.mopo.bench.sweep.SweepMethod;
+import dev.mopo.cli.Suggestions;
+import dev.mopo.cli.eval.EvalOptions;
+import dev.mopo.cli.train.SettingsFile;
+import dev.mopo.djl.train.config.LossKind;
+import dev.mopo.djl.train.config.TrainConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A sweep file (YAML, {@code snake_case} keys, paths relative to the file):
+ *
+ * <pre>
+ * base: pku-1.3b.yaml                 # a `mopo train` file: every run starts from its settings
+ * output: sweep-out                   # default: a folder named after this file, beside it
+ * methods:
+ *   - loss: mopo
+ *     thresholds: [{harmless: 0.55}, {harmless: 0.65}]   # one value per constrained objective
+ *   - loss: dpo-ls                    # also ipo-ls, modpo
+ *     loss_weights: [{helpful: 0.5, harmless: 0.5}]
+ *   - loss: mopo-fixed
+ *     lambdas: [{harmless: 1.0}]
+ *   - loss: dpo                       # plain losses: one run per seed
+ * seeds: [1, 2]                       # default: the base's seed
+ * eval_shards: 1                      # evaluation tasks (for schedulers)
+ * evaluation:                         # `mopo eval`'s settings, by key; prompts default to the base corpus's
+ *   samples: 4                        # held-out split
+ *   max_new_tokens: 128
+ *   scorers: ["harmless=reward-model:rm#harmless", "java:concise"]
+ * </pre>
+ *
+ * An unknown key or a value of the wrong type is one line naming the file and the key (with the
+ * closest known key).
+ */
+final class SweepFile {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING);
+
+    /** The file's keys. */
+    static final class Content {
+        Path base;
+        Path output;
+        List<Method> methods;
+        List<Long> seeds;
+        Integer evalShards;
+        EvalOptions evaluation;
+    }
+
+    /** One entry of {@code methods}. */
+    static final class Method {
+        LossKind loss;
+        List<Map<String, Double>> thresholds;
+        List<Map<String, Double>> lossWeights;
+        List<Map<String, Double>> lambdas;
+    }
+
+    private SweepFile() {}
+
+    /** The sweep {@code file} describes, its runs expanded once to check them. */
+    static Sweep read(Path file) throws IOException {
+        Path absolute = file.toAbsolutePath().normalize();
+        Content content = parse(absolute);
+        Path folder = absolute.getParent();
+        try {
+            if (content.base == null) {
+                throw new IllegalArgumentException("base: name the `mopo train` file every run starts from");
+            }
+            if (content.methods == null || content.methods.isEmpty()) {
+                throw new IllegalArgumentException("methods: give at least one loss to train");
+            }
+            String stem = absolute.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            Path output = folder.resolve(content.output != null ? content.output : Path.of(stem)).normalize();
+            Path basePath = folder.resolve(content.base).normalize();
+            TrainConfig.Builder baseBuilder = SettingsFile.builder(basePath);
+            TrainConfig base;
+            try {
+                base = baseBuilder.output(output).build();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("base: " + basePath + ": " + e.getMessage(), e);
+            }
+            List<SweepMethod> methods = new ArrayList<>();
+            for (int i = 0; i < content.methods.size(); i++) {
+                methods.add(method(content.methods.get(i), "methods[" + i + "]"));
+            }
+            EvalSettings.Builder builder = EvalSettings.builder().chatTemplate(base.data().chatTemplate())
+                    .device(base.runtime().device());
+            EvalSettings evaluation;
+            try {
+                (content.evaluation == null ? new EvalOptions() : content.evaluation).applyTo(builder, folder, base);
+                evaluation = builder.build();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("evaluation: " + e.getMessage(), e);
+            }
+            Sweep sweep = new Sweep(base, methods, content.seeds == null ? List.of() : content.seeds, output,
+                    evaluation, content.evalShards == null ? 1 : content.evalShards);
+            sweep.runs();
+            return sweep;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SweepMethod method(Method method, String key) {
+        if (method == null || method.loss == null) {
+            throw new IllegalArgumentException(key + ": name its loss (loss: mopo, dpo-ls, ...)");
+        }
+        Map<String, List<Map<String, Double>>> given = new LinkedHashMap<>();
+        given.put("thresholds", method.thresholds);
+        given.put("loss_weights", method.lossWeights);
+        given.put("lambdas", method.lambdas);
+        String setting = SweepMethod.settingOf(method.loss);
+        for (Map.Entry<String, List<Map<String, Double>>> entry : given.entrySet()) {
+            if (entry.getValue() != null && !entry.getKey().equals(setting)) {
+                throw new IllegalArgumentException(key + ": loss " + method.loss + " takes "
+                        + (setting == null ? "no points" : setting) + ", not " + entry.getKey());
+            }
+        }
+        List<Map<String, Double>> points = setting == null ? List.of() : given.get(setting);
+        if (setting != null && (points == null || points.isEmpty())) {
+            throw new IllegalArgumentException(key + ": loss " + method.loss + " needs " + setting
+                    + ", a list of {objective: value} maps (one run each)");
+        }
+        try {
+            return new SweepMethod(method.loss, points);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException(key + ": " + (e.getMessage() == null ? setting + " holds an empty value"
+                    : e.getMessage()), e);
+        }
+    }
+
+    private static Content parse(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        try {
+            Content content = YAML.readValue(file.toFile(), Content.class);
+            return content == null ? new Content() : content;
+        } catch (UnrecognizedPropertyException e) {
+            List<String> known = new ArrayList<>();
+            e.getKnownPropertyIds().forEach(id -> known.add(id.toString()));
+            throw new IllegalArgumentException(file + ": unknown key '" + path(e) + "'"
+                    + Suggestions.didYouMean(e.getPropertyName(), known) + "; `mopo sweep --help` describes the file", e);
+        } catch (InvalidFormatException e) {
+            throw new IllegalArgumentException(file + ": key '" + path(e) + "' cannot take the value '" + e.getValue()
+                    + "'" + expected(e.getTargetType()), e);
+        } catch (JsonMappingException e) {
+            throw new IllegalArgumentException(file + ": key '" + path(e) + "' has the wrong shape ("
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": not valid YAML (" + e.getMessage().lines().findFirst()
+                    .orElse("") + ")", e);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream().map(reference -> reference.getFieldName() == null
+                ? "[" + reference.getIndex() + "]" : "." + reference.getFieldName()).collect(Collectors.joining())
+                .replaceFirst("^\\.", "").replace(".[", "[");
+    }
+
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            List<String> keys = new ArrayList<>();
+            for (Object constant : type.getEnumConstants()) {
+                keys.add(constant.toString());
+            }
+            return " (expected one of " + String.join(", ", keys) + ")";
+        }
+        return " (expected " + type.getSimpleName().toLowerCase(Locale.ROOT) + ")";
+    }
+}
