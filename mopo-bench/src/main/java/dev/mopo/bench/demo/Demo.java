@@ -1,39 +1,46 @@
 package dev.mopo.bench.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mopo.bench.eval.EvalSettings;
+import dev.mopo.bench.eval.EvalSummary;
+import dev.mopo.bench.eval.PromptFile;
+import dev.mopo.bench.eval.Sampling;
+import dev.mopo.bench.score.ConciseScorerProvider;
+import dev.mopo.bench.score.ScorerSpec;
+import dev.mopo.bench.sweep.LocalExecutor;
+import dev.mopo.bench.sweep.Sweep;
+import dev.mopo.bench.sweep.SweepListener;
+import dev.mopo.bench.sweep.SweepMethod;
+import dev.mopo.bench.sweep.SweepTaskRunner;
 import dev.mopo.bench.toy.CharacterTokenizer;
 import dev.mopo.bench.toy.TinyLlama;
-import dev.mopo.core.io.Folders;
+import dev.mopo.core.io.AtomicFiles;
 import dev.mopo.datasets.template.TemplateChoice;
-import dev.mopo.djl.train.DualRecord;
-import dev.mopo.djl.train.EvalRecord;
-import dev.mopo.djl.train.StepRecord;
-import dev.mopo.djl.train.Trainer;
-import dev.mopo.djl.train.TrainingListener;
-import dev.mopo.djl.train.TrainingSession;
 import dev.mopo.djl.train.config.LossKind;
 import dev.mopo.djl.train.config.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 
 /**
  * mopo's main job end to end, with nothing downloaded: build a small Llama and a character
  * tokenizer, warm the model up on the task, label a preference corpus with programmatic
- * objectives ({@link ArithmeticTask}), train MOPO at two conciseness thresholds and a DPO
- * baseline on correctness, score every policy's generations with the same objectives, and write
- * a report.
+ * objectives ({@link ArithmeticTask}), then run a {@link Sweep} — MOPO at several conciseness
+ * thresholds, DPO on correctness and the scalarised baseline {@code dpo-ls} at several weights,
+ * each at every seed — whose evaluation samples answers to held-out questions, scores them with
+ * the same objectives as Java scorers ({@code arithmetic-correct}, {@code concise}) and writes the
+ * HTML report; last, {@link DemoFront} averages the seeds and checks MOPO against the baselines.
+ * Running it again over the same folder skips what is finished.
  */
 public final class Demo {
-
-    /**
-     * Smoothing of the win-rate estimates: a batch of 32 pairs leaves SNIS a handful of effective
-     * samples, so the multiplier follows a long average rather than the trainer's default 0.9.
-     */
-    private static final double ESTIMATE_EMA = 0.98;
 
     private final DemoConfig config;
     private final Path out;
@@ -42,25 +49,52 @@ public final class Demo {
     /** A demo of size {@code config} writing into {@code out}; {@code log} hears each phase. */
     public Demo(DemoConfig config, Path out, Consumer<String> log) {
         this.config = config;
-        this.out = out;
+        this.out = out.toAbsolutePath().normalize();
         this.log = log;
     }
 
-    /** Runs every phase and returns the report's path. */
-    public Path run(TrainingListener progress) throws IOException {
+    /**
+     * Runs every phase and returns the demo's summary ({@code demo.md}); the sweep reports its
+     * tasks, training and evaluation to {@code listener}.
+     */
+    public Path run(SweepListener listener) throws IOException {
         Files.createDirectories(out);
-        Path initial = out.resolve("initial-model");
         Path reference = out.resolve("reference-model");
         Path corpus = out.resolve("data").resolve("pairs.jsonl");
+        Path prompts = out.resolve("data").resolve("prompts.jsonl");
         long started = System.nanoTime();
+        if (!Files.isRegularFile(reference.resolve("model.safetensors"))) {
+            warmUp(reference);
+        }
+        log.accept("labelling " + config.pairs() + " pairs with the objectives 'correct' and 'concise'");
+        DemoData.write(corpus, config.pairs(), config.seed() + 1);
+        writePrompts(prompts);
 
+        Sweep sweep = new Sweep(base(reference, corpus), methods(),
+                LongStream.range(0, config.seeds()).map(i -> config.seed() + i).boxed().toList(), out,
+                evaluation(prompts), 1);
+        log.accept("sweep: " + sweep.runs().size() + " runs of " + config.trainSteps() + " steps of "
+                + config.batchSize() + " pairs, then " + config.prompts() + " questions x " + config.samples()
+                + " answers per policy");
+        AtomicReference<EvalSummary> summary = new AtomicReference<>();
+        new LocalExecutor().execute(sweep, new SweepTaskRunner(sweep, new SummaryListener(listener, summary::set)));
+
+        DemoFront front = DemoFront.of(summary.get(), sweep.runs(), ArithmeticTask.CORRECT.name(),
+                ArithmeticTask.CONCISE.name());
+        Path report = out.resolve("demo.md");
+        AtomicFiles.writeString(report, front.markdown(config, (System.nanoTime() - started) / 1e9));
+        log.accept("summary written to " + report + "; plots and samples in " + out.resolve("report.html"));
+        return report;
+    }
+
+    private void warmUp(Path reference) throws IOException {
+        Path initial = out.resolve("initial-model");
         log.accept("building a " + config.layers() + "-layer Llama (hidden " + config.hidden()
                 + ") and a character tokenizer in " + initial);
         Files.createDirectories(initial);
         CharacterTokenizer.write(initial, ArithmeticTask.alphabet(), 64);
         TinyLlama.write(initial, new TinyLlama.Shape(CharacterTokenizer.vocabularySize(ArithmeticTask.alphabet()),
                 config.hidden(), config.layers(), 4, 2, config.hidden() * 2, 96, true), config.seed());
-
         log.accept("supervised warm-up: " + config.warmupSteps() + " steps on answers drawn from the data distribution");
         int every = Math.max(1, config.warmupSteps() / 5);
         SupervisedWarmup.run(initial, reference, config.warmupSteps(), config.warmupBatch(), 3e-3, config.seed(),
@@ -69,36 +103,35 @@ public final class Demo {
                         log.accept("  warm-up step " + step + " of " + config.warmupSteps());
                     }
                 });
-
-        log.accept("labelling " + config.pairs() + " pairs with the objectives 'correct' and 'concise'");
-        Files.createDirectories(corpus.getParent());
-        DemoData.write(corpus, config.pairs(), config.seed() + 1);
-
-        List<DemoRun> runs = new ArrayList<>();
-        runs.add(new DemoRun("reference", "reference", Double.NaN, reference, null, evaluate(reference),
-                new double[] {0.5, 0.5}, Double.NaN));
-        runs.add(train("dpo", LossKind.DPO, Double.NaN, reference, corpus, progress));
-        for (double threshold : config.thresholds()) {
-            runs.add(train("mopo-b" + threshold, LossKind.MOPO, threshold, reference, corpus, progress));
-        }
-        Path report = new DemoReport(out, config).write(runs, (System.nanoTime() - started) / 1e9);
-        log.accept("report written to " + report);
-        return report;
     }
 
-    private DemoRun train(String name, LossKind loss, double threshold, Path reference, Path corpus,
-            TrainingListener progress) throws IOException {
-        Path output = out.resolve("runs").resolve(name);
-        log.accept("training " + name + ": " + config.trainSteps() + " steps of " + config.batchSize() + " pairs");
-        TrainConfig.Builder settings = TrainConfig.builder()
+    /** The first {@link DemoConfig#prompts()} of the 100 questions, in a seeded order, one per line. */
+    private void writePrompts(Path file) throws IOException {
+        List<Question> questions = new ArrayList<>();
+        for (int left = 0; left < 10; left++) {
+            for (int right = 0; right < 10; right++) {
+                questions.add(new Question(left, right));
+            }
+        }
+        Collections.shuffle(questions, new Random(config.seed() + 2));
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder lines = new StringBuilder();
+        for (Question question : questions.subList(0, config.prompts())) {
+            lines.append(json.writeValueAsString(Map.of("prompt", question.prompt()))).append('\n');
+        }
+        AtomicFiles.writeString(file, lines.toString());
+    }
+
+    /** What every run shares; the sweep sets the loss, its point, the seed and the output. */
+    private TrainConfig base(Path reference, Path corpus) {
+        return TrainConfig.builder()
                 .model(reference)
                 .datasetPreset("generic")
                 .datasetPath(corpus)
                 .datasetOptions(Map.of("objectives", DemoData.presetOptions()))
                 .chatTemplate(TemplateChoice.NONE)
-                .loss(loss)
+                .loss(LossKind.DPO)
                 .tau(config.tau())
-                .estimateEma(ESTIMATE_EMA)
                 .learningRate(config.learningRate())
                 .warmupSteps(Math.max(1, config.trainSteps() / 10))
                 .batchSize(config.batchSize())
@@ -107,42 +140,32 @@ public final class Demo {
                 .maxLength(80)
                 .maxPromptLength(32)
                 .seed(config.seed())
-                .output(output)
-                .referenceCache(out.resolve("runs").resolve("reference-cache"));
-        if (!Double.isNaN(threshold)) {
-            settings.thresholds(Map.of(ArithmeticTask.CONCISE.name(), threshold));
-        }
-        Folders.deleteRecursively(output);
-        LastRecords last = new LastRecords();
-        Path checkpoint;
-        try (Trainer trainer = TrainingSession.open(settings.build(), false, TrainingListener.both(progress, last))) {
-            checkpoint = trainer.fit();
-        }
-        double finalLambda = last.dual == null ? Double.NaN : last.dual.lambda(ArithmeticTask.CONCISE.name());
-        double[] estimated = {last.evaluation.winRates().get(ArithmeticTask.CORRECT.name()),
-            last.evaluation.winRates().get(ArithmeticTask.CONCISE.name())};
-        return new DemoRun(name, loss.key(), threshold, checkpoint, output, evaluate(checkpoint), estimated, finalLambda);
+                .output(out.resolve("runs"))
+                .referenceCache(out.resolve("reference-cache"))
+                .build();
     }
 
-    /** The run's last multiplier update and evaluation. */
-    private static final class LastRecords implements TrainingListener {
-        private DualRecord dual;
-        private EvalRecord evaluation;
-
-        @Override
-        public void onStep(StepRecord record) {
-            if (record.dual() != null) {
-                dual = record.dual();
-            }
-        }
-
-        @Override
-        public void onEvaluation(EvalRecord record) {
-            evaluation = record;
-        }
+    private List<SweepMethod> methods() {
+        String correct = ArithmeticTask.CORRECT.name();
+        String concise = ArithmeticTask.CONCISE.name();
+        List<Map<String, Double>> thresholds = config.thresholds().stream().map(b -> Map.of(concise, b)).toList();
+        List<Map<String, Double>> weights = config.weights().stream()
+                .map(w -> Map.of(correct, w, concise, 1 - w)).toList();
+        return List.of(SweepMethod.mopo(thresholds), SweepMethod.plain(LossKind.DPO),
+                SweepMethod.weighted(LossKind.DPO_LS, weights));
     }
 
-    private PolicyEvaluation evaluate(Path checkpoint) throws IOException {
-        return PolicyEvaluation.of(checkpoint, config.evalQuestions(), config.seed() + 2);
+    private EvalSettings evaluation(Path prompts) {
+        return EvalSettings.builder()
+                .prompts(new PromptFile(prompts))
+                .samples(config.samples())
+                .sampling(new Sampling(48, 1.0, 1.0, 0))
+                .chatTemplate(TemplateChoice.NONE)
+                .maxPromptLength(32)
+                .seed(config.seed() + 3)
+                .batchSize(64)
+                .scorers(List.of(ScorerSpec.provided(ArithmeticTask.CORRECT.name(), CorrectScorerProvider.ID),
+                        ScorerSpec.provided(ArithmeticTask.CONCISE.name(), ConciseScorerProvider.ID)))
+                .build();
     }
 }

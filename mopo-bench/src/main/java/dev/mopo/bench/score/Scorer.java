@@ -35,7 +35,8 @@ public interface Scorer extends AutoCloseable {
      * programmatic objectives such as the demo's correctness and conciseness.
      *
      * @param objective the objective's name
-     * @param score the score of one request (higher is better; must be finite)
+     * @param score the score of one request (higher is better; must be finite); an
+     *     {@link IllegalArgumentException} it throws stops the evaluation with the request named
      */
     static Scorer of(String objective, ToDoubleFunction<ScoreRequest> score) {
         return new Scorer() {
@@ -43,7 +44,12 @@ public interface Scorer extends AutoCloseable {
             public Map<String, double[]> score(List<ScoreRequest> requests) throws ScorerException {
                 double[] values = new double[requests.size()];
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = score.applyAsDouble(requests.get(i));
+                    try {
+                        values[i] = score.applyAsDouble(requests.get(i));
+                    } catch (IllegalArgumentException e) {
+                        throw new ScorerException("objective '" + objective + "' cannot score "
+                                + requests.get(i).describe() + ": " + e.getMessage());
+                    }
                     if (!Double.isFinite(values[i])) {
                         throw new ScorerException("objective '" + objective + "' scored " + values[i] + " for "
                                 + requests.get(i).describe() + "; scores must be finite");

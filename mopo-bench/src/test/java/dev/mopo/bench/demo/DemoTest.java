@@ -1,6 +1,8 @@
 package dev.mopo.bench.demo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +18,10 @@ import dev.mopo.datasets.read.ReadOptions;
 import dev.mopo.datasets.reject.Rejection;
 import dev.mopo.datasets.template.RawTextTemplate;
 import dev.mopo.datasets.tokenizer.HfTokenizer;
-import dev.mopo.djl.train.TrainingListener;
+import dev.mopo.bench.score.ScoreRequest;
+import dev.mopo.bench.score.Scorer;
+import dev.mopo.bench.score.ScorerException;
+import dev.mopo.bench.sweep.SweepListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,24 +38,38 @@ class DemoTest {
     Path out;
 
     @Test
-    void reducedDemoWritesReportPlotsAndResults() throws Exception {
-        Path report = new Demo(DemoConfig.REDUCED, out, line -> { }).run(new TrainingListener() {});
-        String markdown = Files.readString(report);
-        for (String policy : new String[] {"reference", "dpo", "mopo-b0.55", "mopo-b0.65"}) {
-            assertTrue(markdown.contains("| " + policy + " |"), "report lacks " + policy);
+    void reducedDemoSweepsScoresAndChecksEveryPoint() throws Exception {
+        Path summary = new Demo(DemoConfig.REDUCED, out, line -> { }).run(new SweepListener() {});
+        String markdown = Files.readString(summary);
+        for (String policy : new String[] {"base", "mopo-concise0.55", "mopo-concise0.65", "dpo",
+            "dpo-ls-concise0.5-correct0.5"}) {
+            assertTrue(markdown.contains("| " + policy + " |"), "demo.md lacks " + policy + ":\n" + markdown);
         }
-        for (String plot : new String[] {"objective_space.png", "lambda.png", "constraint.png", "loss.png"}) {
-            assertTrue(Files.size(out.resolve(plot)) > 1000, plot);
+        assertEquals(8, markdown.lines().filter(line -> line.startsWith("- PASS") || line.startsWith("- MISS")).count(),
+                "four checks per MOPO point:\n" + markdown);
+        JsonNode results = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(List.of("correct", "concise"), List.of(results.get("objectives").get(0).asText(),
+                results.get("objectives").get(1).asText()));
+        assertEquals(5, results.get("policies").size(), "the base model and four runs");
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<svg"), "vector plots in the report");
+
+        long trained = Files.getLastModifiedTime(out.resolve("runs").resolve("dpo-seed7").resolve("metrics.jsonl"))
+                .toMillis();
+        new Demo(DemoConfig.REDUCED, out, line -> { }).run(new SweepListener() {});
+        assertEquals(trained, Files.getLastModifiedTime(out.resolve("runs").resolve("dpo-seed7")
+                .resolve("metrics.jsonl")).toMillis(), "a second run skips finished training");
+    }
+
+    @Test
+    void correctnessScorerReadsTheQuestionFromThePrompt() throws Exception {
+        try (Scorer scorer = new CorrectScorerProvider().create("correct")) {
+            double[] scores = scorer.score(List.of(new ScoreRequest("what is 3 plus 4?\n", "sure, 3 plus 4 is 7."),
+                    new ScoreRequest("what is 3 plus 4?\n", "8."))).get("correct");
+            assertArrayEquals(new double[] {1, 0}, scores);
+            ScorerException e = assertThrows(ScorerException.class,
+                    () -> scorer.score(List.of(new ScoreRequest("what is the capital of France?", "Paris"))));
+            assertTrue(e.getMessage().contains("not an addition question of the demo"), e.getMessage());
         }
-        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-        assertEquals(4, results.get("policies").size());
-        for (JsonNode policy : results.get("policies")) {
-            for (String key : new String[] {"win_rate_correct", "win_rate_concise", "correct_rate"}) {
-                double value = policy.get(key).asDouble();
-                assertTrue(value >= 0 && value <= 1, key + " = " + value);
-            }
-        }
-        assertTrue(results.get("policies").get(2).has("final_lambda_concise"));
     }
 
     @Test

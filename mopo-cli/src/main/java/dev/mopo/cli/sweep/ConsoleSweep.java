@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
  * evaluation progress as {@code mopo eval} shows it. While it is registered, Ctrl-C asks a running
  * trainer to save a checkpoint and stop (the run resumes on the next invocation) and waits for it.
  */
-final class ConsoleSweep implements SweepListener, AutoCloseable {
+public final class ConsoleSweep implements SweepListener, AutoCloseable {
 
     private final Thread hook = new Thread(this::interrupted, "mopo-sweep-stop");
     private volatile Trainer trainer;
@@ -25,7 +25,7 @@ final class ConsoleSweep implements SweepListener, AutoCloseable {
     private ConsoleProgress progress;
 
     /** Registers the Ctrl-C handling. */
-    ConsoleSweep() {
+    public ConsoleSweep() {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
