@@ -88,7 +88,8 @@ public record SweepStatus(String task, State state, String detail) {
         }
         if (task instanceof SweepTask.Evaluate evaluate) {
             Path folder = sweep.shardFolder(evaluate.shard());
-            return new Done(Evaluation.shardFinished(folder), folder.toString());
+            boolean finished = Evaluation.shardFinished(folder);
+            return new Done(finished, finished ? folder.toString() : "");
         }
         Path summary = sweep.output().resolve("summary.json");
         if (!Files.isRegularFile(summary)) {
