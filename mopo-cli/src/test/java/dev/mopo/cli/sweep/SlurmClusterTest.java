@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mopo.cli.MopoCommand;
-import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -17,9 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlurmClusterTest {
 
-    private static final Path MODEL = Path.of("..", "mopo-djl", "src", "test", "resources", "models", "llama-gqa-tied")
-            .toAbsolutePath().normalize();
     private static final List<String> DAEMONS = List.of("munged", "slurmctld", "slurmd", "sbatch", "squeue", "sinfo");
     private static final long WAIT_SECONDS = 170;
 
@@ -53,7 +48,7 @@ class SlurmClusterTest {
         assumeTrue("root".equals(System.getProperty("user.name")), "the SLURM test starts slurmd, which must run as"
                 + " root: run the tests as root (as CI does) to run it");
         startCluster();
-        Path base = files();
+        TestSweeps.base(dir, 2, "");
         Path slurmFile = sweepFile("slurm", 2);
         Path localFile = sweepFile("local", 1);
 
@@ -71,7 +66,6 @@ class SlurmClusterTest {
                 Files.readString(slurmOut.resolve("summary.json")).replace(slurmOut.toString(), localOut.toString()));
         assertTrue(Files.readString(slurmOut.resolve("slurm").resolve("logs").resolve("train-dpo-seed3.log"))
                 .contains("train/dpo-seed3: trains from the start"));
-        assertTrue(Files.isRegularFile(base));
 
         String again = mopo("sweep", "--sweep", slurmFile.toString(), "--executor", "slurm");
         assertTrue(again.contains("0 of 3 runs to train, 0 of 2 evaluation shards to run; the report is written"),
@@ -154,22 +148,6 @@ class SlurmClusterTest {
         fail("the sweep's jobs are still queued after " + WAIT_SECONDS + " s" + logs(out));
     }
 
-    /** The corpus and the base training file; the base file. */
-    private Path files() throws IOException {
-        List<String> pairs = new ArrayList<>();
-        Random random = new Random(1);
-        for (int i = 0; i < 30; i++) {
-            pairs.add(String.format("{\"prompt\": \"p%d q%d\", \"response_a\": \"a%d\", \"response_b\": \"bb%d\","
-                    + " \"helpful\": %d, \"harmless\": %d}", i, random.nextInt(9), i, i, random.nextBoolean() ? 1 : -1,
-                    random.nextBoolean() ? 1 : -1));
-        }
-        Files.write(dir.resolve("pairs.jsonl"), pairs);
-        return Files.writeString(dir.resolve("base.yaml"), "model: " + MODEL + "\ndataset_preset: generic\n"
-                + "dataset_path: pairs.jsonl\ndataset_options: {objectives: 'helpful,harmless'}\nchat_template: none\n"
-                + "learning_rate: 0.01\nbatch_size: 4\nmax_steps: 2\neval_fraction: 0.2\nmax_length: 32\n"
-                + "max_prompt_length: 16\n");
-    }
-
     /** A sweep of three runs writing to {@code DIR/NAME}, evaluated in {@code shards} shards. */
     private Path sweepFile(String name, int shards) throws IOException {
         return Files.writeString(dir.resolve(name + ".yaml"), "base: base.yaml\nmethods:\n"
@@ -180,13 +158,7 @@ class SlurmClusterTest {
 
     /** Runs mopo in a new JVM that sees the test cluster; its output (it must succeed). */
     private String mopo(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(option -> !option.startsWith("-javaagent:") && !option.startsWith("-agentlib:")).toList());
-        command.addAll(List.of("-cp", classPath(), MopoCommand.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = TestSweeps.mopo(args);
         builder.environment().put("SLURM_CONF", conf.toString());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -202,11 +174,6 @@ class SlurmClusterTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         return output;
-    }
-
-    private static String classPath() {
-        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
     }
 
     /** The executable {@code name} in the PATH or in /usr/sbin (where Debian puts the daemons), or null. */
