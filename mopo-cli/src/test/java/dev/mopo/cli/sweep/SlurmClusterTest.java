@@ -61,7 +61,8 @@ class SlurmClusterTest {
 
         String status = mopo("sweep", "status", "--sweep", slurmFile.toString());
         assertTrue(status.contains("6 tasks: 6 done"), status + logs(slurmOut));
-        assertEquals(Files.readString(localOut.resolve("summary.csv")), Files.readString(slurmOut.resolve("summary.csv")));
+        assertEquals(Files.readString(localOut.resolve("summary.csv")),
+                Files.readString(slurmOut.resolve("summary.csv")));
         assertEquals(Files.readString(localOut.resolve("summary.json")),
                 Files.readString(slurmOut.resolve("summary.json")).replace(slurmOut.toString(), localOut.toString()));
         assertTrue(Files.readString(slurmOut.resolve("slurm").resolve("logs").resolve("train-dpo-seed3.log"))

@@ -63,7 +63,8 @@ class SweepKillTest {
         TestSweeps.run("sweep", "--sweep", whole.toString());
         Path killedOut = dir.resolve("killed");
         Path wholeOut = dir.resolve("whole");
-        assertEquals(Files.readString(wholeOut.resolve("summary.csv")), Files.readString(killedOut.resolve("summary.csv")));
+        assertEquals(Files.readString(wholeOut.resolve("summary.csv")),
+                Files.readString(killedOut.resolve("summary.csv")));
         assertEquals(Files.readString(wholeOut.resolve("summary.json")),
                 Files.readString(killedOut.resolve("summary.json")).replace(killedOut.toString(), wholeOut.toString()));
         Path weights = Path.of("checkpoint-000004", "model.safetensors");
