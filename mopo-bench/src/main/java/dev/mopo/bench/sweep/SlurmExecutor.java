@@ -67,6 +67,11 @@ public final class SlurmExecutor implements SweepExecutor {
     /** Submits the unfinished tasks of {@code sweep}; {@code runner} is not used, as each job runs its own. */
     @Override
     public void execute(Sweep sweep, SweepTaskRunner runner) throws IOException {
+        if (logs(sweep).toString().matches(".*[\\s%].*")) {
+            throw new IllegalArgumentException("the sweep's output folder " + sweep.output() + " holds a space or a %,"
+                    + " which sbatch's --output cannot take; choose an output folder without them (output: in the"
+                    + " sweep file)");
+        }
         List<String> trainings = new ArrayList<>();
         List<Integer> unfinished = new ArrayList<>();
         List<SweepRun> runs = sweep.runs();

@@ -41,7 +41,7 @@ public record SweepStatus(String task, State state, String detail) {
     public static List<SweepStatus> of(Sweep sweep, Slurm slurm) throws IOException {
         Map<String, String> jobs = SubmittedJobs.read(SlurmExecutor.folder(sweep));
         Optional<Map<String, String>> queue = jobs.isEmpty() ? Optional.of(Map.of()) : slurm.queue();
-        Map<String, String> accounting = Map.of();
+        Map<String, String> accounting = null;
         List<SweepStatus> statuses = new ArrayList<>();
         for (SweepTask task : sweep.tasks()) {
             Done done = done(sweep, task);
@@ -60,7 +60,7 @@ public record SweepStatus(String task, State state, String detail) {
                 statuses.add(new SweepStatus(task.id(), running ? State.RUNNING : State.PENDING, "job " + job + " "
                         + state.toLowerCase(Locale.ROOT)));
             } else {
-                if (accounting.isEmpty()) {
+                if (accounting == null) {
                     accounting = slurm.accounting(jobs.values().stream().map(id -> id.replaceFirst("_.*", ""))
                             .distinct().toList());
                 }

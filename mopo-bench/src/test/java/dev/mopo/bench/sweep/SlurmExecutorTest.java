@@ -40,6 +40,10 @@ class SlurmExecutorTest {
     Path dir;
 
     private Sweep sweep() throws IOException {
+        return sweep(dir.resolve("front"));
+    }
+
+    private Sweep sweep(Path output) throws IOException {
         TrainConfig base = TrainConfig.builder().model(Fixtures.POLICY).datasetPreset("generic")
                 .datasetPath(Fixtures.corpus(dir.resolve("pairs.jsonl"), 40, 3))
                 .datasetOptions(Map.of("objectives", "helpful,harmless")).chatTemplate(TemplateChoice.NONE)
@@ -49,7 +53,7 @@ class SlurmExecutorTest {
                 .sampling(new Sampling(4, 1.0, null, null)).chatTemplate(TemplateChoice.NONE)
                 .scorers(List.of(ScorerSpec.provided("concise", "concise"))).build();
         return new Sweep(base, List.of(SweepMethod.mopo(List.of(Map.of("harmless", 0.55))),
-                SweepMethod.plain(LossKind.DPO)), List.of(1L), dir.resolve("front"), evaluation, 2);
+                SweepMethod.plain(LossKind.DPO)), List.of(1L), output, evaluation, 2);
     }
 
     private String execute(Sweep sweep, Recording slurm, boolean dryRun) throws IOException {
@@ -121,6 +125,16 @@ class SlurmExecutorTest {
         assertTrue(again.contains("1 of 2 runs to train"), again);
         assertTrue(slurm.scripts.get(3).contains("#SBATCH --array=1\n"), slurm.scripts.get(3));
         assertEquals("103_1", SubmittedJobs.read(SlurmExecutor.folder(sweep)).get("train/dpo-seed1"));
+    }
+
+    @Test
+    void anOutputFolderWithASpaceIsRefusedBeforeAnythingIsSubmitted() throws IOException {
+        Recording slurm = new Recording();
+        IllegalArgumentException space = assertThrows(IllegalArgumentException.class,
+                () -> execute(sweep(dir.resolve("my front")), slurm, false));
+        assertTrue(space.getMessage().contains("holds a space or a %, which sbatch's --output cannot take"),
+                space.getMessage());
+        assertTrue(slurm.scripts.isEmpty());
     }
 
     @Test
