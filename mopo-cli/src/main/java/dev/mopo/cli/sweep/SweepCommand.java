@@ -1,17 +1,17 @@
 package dev.mopo.cli.sweep;
 
 import dev.mopo.bench.sweep.LocalExecutor;
+import dev.mopo.bench.sweep.RunStatus;
 import dev.mopo.bench.sweep.SlurmCommands;
 import dev.mopo.bench.sweep.SlurmExecutor;
-import dev.mopo.bench.sweep.SweepListener;
-import dev.mopo.bench.sweep.SweepStatus;
-import dev.mopo.cli.MopoCommand;
-import dev.mopo.bench.sweep.RunStatus;
 import dev.mopo.bench.sweep.Sweep;
+import dev.mopo.bench.sweep.SweepListener;
 import dev.mopo.bench.sweep.SweepMethod;
 import dev.mopo.bench.sweep.SweepRun;
+import dev.mopo.bench.sweep.SweepStatus;
 import dev.mopo.bench.sweep.SweepTask;
 import dev.mopo.bench.sweep.SweepTaskRunner;
+import dev.mopo.cli.MopoCommand;
 import dev.mopo.djl.train.config.TrainConfig;
 import java.io.IOException;
 import java.io.PrintStream;
