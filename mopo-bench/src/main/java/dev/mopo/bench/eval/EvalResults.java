@@ -1,6 +1,7 @@
 package dev.mopo.bench.eval;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,6 +78,23 @@ final class EvalResults {
             }
         }
         return new EvalResults(first, List.copyOf(policies), List.copyOf(objectives), samples);
+    }
+
+    /**
+     * Whether {@code folder} holds a shard whose every policy has every sample finished: false for a
+     * folder without {@code eval.json}.
+     */
+    static boolean finished(Path folder) throws IOException {
+        if (!Files.isRegularFile(folder.resolve(EvalManifest.FILE))) {
+            return false;
+        }
+        EvalManifest manifest = EvalManifest.read(folder);
+        Map<String, Integer> counts = new HashMap<>();
+        for (Sample sample : JsonLines.read(folder.resolve(EvalLogs.SAMPLES), Sample.class)) {
+            counts.merge(sample.policy(), 1, Integer::sum);
+        }
+        int expected = expected(manifest, manifest.shard());
+        return manifest.policies().keySet().stream().allMatch(policy -> counts.getOrDefault(policy, 0) == expected);
     }
 
     /** The samples shard {@code shard} holds per policy. */

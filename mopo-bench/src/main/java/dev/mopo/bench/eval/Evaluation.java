@@ -56,6 +56,17 @@ public final class Evaluation {
     }
 
     /**
+     * Whether {@code folder} holds a finished shard: its {@code eval.json}, and every sample of its
+     * share of the work generated and scored for every policy named there. False for a missing or
+     * empty folder.
+     *
+     * @throws IllegalArgumentException when {@code eval.json} is there but unreadable
+     */
+    public static boolean shardFinished(Path folder) throws IOException {
+        return EvalResults.finished(folder);
+    }
+
+    /**
      * Summarises the finished samples of {@code policies} and {@code reference} in the shard folders
      * (every shard of one evaluation) and writes {@code summary.json}, {@code summary.csv} and
      * {@code report.html} into {@code out}.

@@ -1,5 +1,8 @@
 package dev.mopo.bench.eval;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * A share of an evaluation's work that runs by itself: generation batches are numbered over the
  * (prompt, sample) pairs in order, and shard {@code index} of {@code count} takes the batches whose
@@ -19,6 +22,19 @@ public record Shard(int index, int count) {
         if (count < 1 || index < 0 || index >= count) {
             throw new IllegalArgumentException("shard " + index + " of " + count + ": need 0 <= index < count");
         }
+    }
+
+    /**
+     * The shard {@code text} names: {@code I/N}, {@code I} from 0 to {@code N - 1}.
+     *
+     * @throws IllegalArgumentException one line naming the expected form
+     */
+    public static Shard parse(String text) {
+        Matcher matcher = Pattern.compile("(\\d{1,9})/(\\d{1,9})").matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("shard '" + text + "': write it I/N, shard I (from 0) of N, e.g. 0/4");
+        }
+        return new Shard(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
     }
 
     /** Whether generation batch {@code batch} belongs to this shard. */

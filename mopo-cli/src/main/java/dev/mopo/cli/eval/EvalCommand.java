@@ -4,6 +4,8 @@ import dev.mopo.bench.eval.EvalSettings;
 import dev.mopo.bench.eval.EvalSummary;
 import dev.mopo.bench.eval.Evaluation;
 import dev.mopo.bench.eval.PolicySpec;
+import dev.mopo.bench.eval.Shard;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +28,11 @@ import picocli.CommandLine.Option;
                 + " per policy and objective with bootstrap intervals over prompts, the non-dominated policies and"
                 + " their hypervolume) and report.html (self-contained: plots, training curves, sample responses)."
                 + " Running the same command again continues an interrupted evaluation; nothing is generated or"
-                + " scored twice."})
+                + " scored twice.",
+            "With --shard I/N the command does shard I (from 0) of N of the work, in OUT/shards/I-of-N: each shard runs"
+                + " by itself (one per GPU or cluster task, with the same flags); the shard that completes the set"
+                + " writes the summary into OUT, equal to what one process writes, and running any shard's command"
+                + " again writes it too."})
 public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--policy", paramLabel = "NAME=DIR", required = true, order = 1,
@@ -42,6 +48,10 @@ public final class EvalCommand implements Callable<Integer> {
                     + " added).")
     private Path out;
 
+    @Option(names = "--shard", paramLabel = "I/N", order = 4,
+            description = "Do shard I (from 0) of N of the work only; see above (default: all of it).")
+    private String shard;
+
     @Mixin
     private EvalOptions options = new EvalOptions();
 
@@ -52,10 +62,48 @@ public final class EvalCommand implements Callable<Integer> {
         EvalSettings settings = builder.build();
         List<PolicySpec> evaluated = new ArrayList<>();
         policies.forEach((name, folder) -> evaluated.add(new PolicySpec(name, folder)));
-        EvalSummary summary = Evaluation.run(evaluated, new PolicySpec("reference", reference), settings, out,
-                new ConsoleEvaluation());
+        PolicySpec referencePolicy = new PolicySpec("reference", reference);
+        EvalSummary summary;
+        if (shard == null) {
+            summary = Evaluation.run(evaluated, referencePolicy, settings, out, new ConsoleEvaluation());
+        } else {
+            summary = runShard(evaluated, referencePolicy, settings);
+            if (summary == null) {
+                return 0;
+            }
+        }
         ConsoleEvaluation.print(summary, System.out);
         System.out.println("report: " + out.resolve("report.html"));
         return 0;
+    }
+
+    /** Runs shard {@link #shard}; the summary when every shard has finished, else null (after saying so). */
+    private EvalSummary runShard(List<PolicySpec> evaluated, PolicySpec referencePolicy, EvalSettings settings)
+            throws IOException {
+        Shard mine;
+        try {
+            mine = Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--shard: " + e.getMessage(), e);
+        }
+        Evaluation.runShard(evaluated, referencePolicy, settings, mine, shardFolder(mine), new ConsoleEvaluation());
+        List<Path> folders = new ArrayList<>();
+        int finished = 0;
+        for (int i = 0; i < mine.count(); i++) {
+            Path folder = shardFolder(new Shard(i, mine.count()));
+            folders.add(folder);
+            finished += Evaluation.shardFinished(folder) ? 1 : 0;
+        }
+        if (finished < mine.count()) {
+            System.out.println("shard " + mine + " finished in " + shardFolder(mine) + "; " + finished + " of "
+                    + mine.count() + " shards have finished, and the last to finish writes the summary into " + out);
+            return null;
+        }
+        return Evaluation.report(folders, referencePolicy.name(), evaluated.stream().map(PolicySpec::name).toList(),
+                settings.bootstrap(), out);
+    }
+
+    private Path shardFolder(Shard of) {
+        return out.resolve("shards").resolve(of.toString());
     }
 }

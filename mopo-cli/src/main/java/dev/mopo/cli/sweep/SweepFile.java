@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mopo.bench.eval.EvalSettings;
+import dev.mopo.bench.sweep.SlurmResources;
 import dev.mopo.bench.sweep.Sweep;
 import dev.mopo.bench.sweep.SweepMethod;
 import dev.mopo.cli.Suggestions;
@@ -48,6 +49,13 @@ import java.util.stream.Collectors;
  *   samples: 4                        # held-out split
  *   max_new_tokens: 128
  *   scorers: ["harmless=reward-model:rm#harmless", "java:concise"]
+ * slurm:                              # what each task asks for under --executor slurm (all optional)
+ *   partition: gpu
+ *   gpus: 1                           # per task: --gres=gpu:1
+ *   cpus: 8                           # --cpus-per-task
+ *   memory: 64G                       # --mem
+ *   time: "12:00:00"                  # --time
+ *   sbatch_options: ["--account=nlp"]
  * </pre>
  *
  * An unknown key or a value of the wrong type is one line naming the file and the key (with the
@@ -70,6 +78,17 @@ final class SweepFile {
         List<Long> seeds;
         Integer evalShards;
         EvalOptions evaluation;
+        Resources slurm;
+    }
+
+    /** The {@code slurm:} block. */
+    static final class Resources {
+        String partition;
+        Integer gpus;
+        Integer cpus;
+        String memory;
+        String time;
+        List<String> sbatchOptions;
     }
 
     /** One entry of {@code methods}. */
@@ -121,6 +140,25 @@ final class SweepFile {
                     evaluation, content.evalShards == null ? 1 : content.evalShards);
             sweep.runs();
             return sweep;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The {@code slurm:} block of {@code file}: what each task asks the scheduler for; the cluster's
+     * defaults (one CPU) without it.
+     */
+    static SlurmResources slurmResources(Path file) throws IOException {
+        Path absolute = file.toAbsolutePath().normalize();
+        Resources block = parse(absolute).slurm;
+        if (block == null) {
+            return SlurmResources.DEFAULT;
+        }
+        try {
+            return new SlurmResources(block.partition, block.gpus == null ? 0 : block.gpus,
+                    block.cpus == null ? 1 : block.cpus, block.memory, block.time,
+                    block.sbatchOptions == null ? List.of() : block.sbatchOptions);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(absolute + ": " + e.getMessage(), e);
         }

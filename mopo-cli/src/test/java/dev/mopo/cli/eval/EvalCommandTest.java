@@ -81,6 +81,32 @@ class EvalCommandTest {
     }
 
     @Test
+    void shardsMergeIntoTheSummaryOfOneProcess() throws IOException {
+        Path whole = dir.resolve("whole");
+        Path sharded = dir.resolve("sharded");
+        run(batchesOfOne(args(whole)));
+        String first = run(batchesOfOne(args(sharded, "--shard", "2/3")));
+        assertTrue(first.contains("1 of 3 shards have finished") && !Files.exists(sharded.resolve("summary.json")),
+                first);
+        run(batchesOfOne(args(sharded, "--shard", "0/3")));
+        String last = run(batchesOfOne(args(sharded, "--shard", "1/3")));
+        assertTrue(last.contains("report: " + sharded.resolve("report.html")), last);
+        assertEquals(2 * 2, Files.readAllLines(sharded.resolve("shards").resolve("0-of-3").resolve("samples.jsonl")).size(),
+                "4 batches of one response per policy: shard 0 takes batches 0 and 3 of both");
+        assertEquals(Files.readString(whole.resolve("summary.json")), Files.readString(sharded.resolve("summary.json")));
+        assertEquals(Files.readString(whole.resolve("summary.csv")), Files.readString(sharded.resolve("summary.csv")));
+
+        assertTrue(refused(args(sharded, "--shard", "3/3")).contains("--shard: shard 3 of 3: need 0 <= index < count"));
+        assertTrue(refused(args(sharded, "--shard", "1-of-3")).contains("--shard: shard '1-of-3': write it I/N"));
+    }
+
+    /** {@code args} generating one response per batch, so that shards split the work. */
+    private static List<String> batchesOfOne(List<String> args) {
+        args.set(args.indexOf("--batch-size") + 1, "1");
+        return args;
+    }
+
+    @Test
     void badInputIsOneLineAndKeepsTheFinishedSamples() throws IOException {
         Path out = dir.resolve("kept");
         run(args(out));
