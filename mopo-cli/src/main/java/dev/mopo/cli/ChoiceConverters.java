@@ -8,6 +8,7 @@ import dev.mopo.djl.train.config.EstimatorKind;
 import dev.mopo.djl.train.config.LossKind;
 import dev.mopo.djl.train.config.LrSchedule;
 import dev.mopo.djl.train.config.Precision;
+import dev.mopo.djl.train.config.PreferenceValueSource;
 import dev.mopo.djl.train.config.ReferenceMode;
 import picocli.CommandLine;
 
@@ -25,6 +26,7 @@ final class ChoiceConverters {
         register(commandLine, LogProbReduction.class);
         register(commandLine, TemplateChoice.class);
         register(commandLine, PromptSplit.class);
+        register(commandLine, PreferenceValueSource.class);
         commandLine.registerConverter(Precision.class, key -> Precision.of("precision", key));
     }
 

@@ -7,6 +7,7 @@ import dev.mopo.djl.train.config.EstimatorKind;
 import dev.mopo.djl.train.config.LossKind;
 import dev.mopo.djl.train.config.LrSchedule;
 import dev.mopo.djl.train.config.Precision;
+import dev.mopo.djl.train.config.PreferenceValueSource;
 import dev.mopo.djl.train.config.ReferenceMode;
 import dev.mopo.djl.train.config.TrainConfig;
 import java.nio.file.Path;
@@ -118,126 +119,133 @@ final class TrainOptions {
             description = "Win-rate thresholds b in (0, 1) per constrained objective (mopo).")
     Map<String, Double> thresholds;
 
-    @Option(names = "--dual-step-size", paramLabel = "ETA", order = 22,
+    @Option(names = "--preference-values", paramLabel = "SOURCE", order = 22,
+            description = "${COMPLETION-CANDIDATES}: how mopo and the data dual estimate a response's chance of beating"
+                    + " a data response: its own pair, its pairs in the batch, or every pair of the training split"
+                    + " holding it (the same answer to the same prompt), with each prompt's tilt then normalised over"
+                    + " all its responses in the split (about 30 bytes per distinct response).")
+    PreferenceValueSource preferenceValues;
+
+    @Option(names = "--dual-step-size", paramLabel = "ETA", order = 23,
             description = "Step size eta of the multiplier step; 0 for the rule's (0.5 for the data dual, 1 for snis"
                     + " and pairwise).")
     Double dualStepSize;
 
-    @Option(names = "--dual-interval", paramLabel = "STEPS", order = 23,
+    @Option(names = "--dual-interval", paramLabel = "STEPS", order = 24,
             description = "Run the multiplier step every this many optimiser steps; 0 for the rule's (25 for the data"
                     + " dual, 1 for snis and pairwise).")
     Integer dualInterval;
 
-    @Option(names = "--dual-estimator", paramLabel = "NAME", order = 24,
+    @Option(names = "--dual-estimator", paramLabel = "NAME", order = 25,
             description = "${COMPLETION-CANDIDATES}: what moves mopo-regression's multipliers (mopo and mopo-lb always"
                     + " use the data's closed form).")
     EstimatorKind dualEstimator;
 
-    @Option(names = "--estimate-ema", paramLabel = "FACTOR", order = 25,
+    @Option(names = "--estimate-ema", paramLabel = "FACTOR", order = 26,
             description = "Moving-average factor of snis and pairwise estimates, in [0, 1).")
     Double estimateEma;
 
-    @Option(names = "--max-lambda", paramLabel = "LAMBDA", order = 26, description = "Upper bound of the multipliers.")
+    @Option(names = "--max-lambda", paramLabel = "LAMBDA", order = 27, description = "Upper bound of the multipliers.")
     Double maxLambda;
 
-    @Option(names = "--dual-solve", paramLabel = "BOOLEAN", arity = "1", order = 27,
+    @Option(names = "--dual-solve", paramLabel = "BOOLEAN", arity = "1", order = 28,
             description = "The data dual solves for the multipliers on its evidence at every update (false: one step,"
                     + " as the paper interleaves them).")
     Boolean dualSolve;
 
-    @Option(names = "--dual-window", paramLabel = "PAIRS", order = 28,
+    @Option(names = "--dual-window", paramLabel = "PAIRS", order = 29,
             description = "The data dual's evidence: the most recent this many pairs (0: those since its last update).")
     Integer dualWindow;
 
-    @Option(names = "--epsilon", paramLabel = "EPSILON", order = 29,
+    @Option(names = "--epsilon", paramLabel = "EPSILON", order = 30,
             description = "KL radius of the robust constraint bound (the paper's Eq. 8); 0 for none.")
     Double epsilon;
 
-    @Option(names = "--chi-step-size", paramLabel = "STEP", order = 30,
+    @Option(names = "--chi-step-size", paramLabel = "STEP", order = 31,
             description = "Step of the robust bound's chi when the data dual does not solve.")
     Double chiStepSize;
 
-    @Option(names = "--barrier-strength", paramLabel = "SIGMA", order = 31, description = "mopo-lb's barrier sigma.")
+    @Option(names = "--barrier-strength", paramLabel = "SIGMA", order = 32, description = "mopo-lb's barrier sigma.")
     Double barrierStrength;
 
-    @Option(names = "--barrier-knee", paramLabel = "DELTA", order = 32,
+    @Option(names = "--barrier-knee", paramLabel = "DELTA", order = 33,
             description = "mopo-lb's delta, below which the barrier is linear (stays finite when infeasible).")
     Double barrierKnee;
 
-    @Option(names = "--ratchet-period", paramLabel = "STEPS", order = 33,
+    @Option(names = "--ratchet-period", paramLabel = "STEPS", order = 34,
             description = "The paper's t0: every this many steps thresholds ratchet and the reference moves to the"
                     + " policy of t0 steps earlier; 0 for never.")
     Long ratchetPeriod;
 
-    @Option(names = "--threshold-relaxation", paramLabel = "BETA", order = 34,
+    @Option(names = "--threshold-relaxation", paramLabel = "BETA", order = 35,
             description = "The paper's beta of the ratchet b <- beta * G, in (0, 1].")
     Double thresholdRelaxation;
 
-    @Option(names = "--learning-rate", paramLabel = "RATE", order = 35, description = "AdamW's peak learning rate.")
+    @Option(names = "--learning-rate", paramLabel = "RATE", order = 36, description = "AdamW's peak learning rate.")
     Double learningRate;
 
-    @Option(names = "--warmup-steps", paramLabel = "STEPS", order = 36, description = "Linear warm-up steps.")
+    @Option(names = "--warmup-steps", paramLabel = "STEPS", order = 37, description = "Linear warm-up steps.")
     Integer warmupSteps;
 
-    @Option(names = "--lr-schedule", paramLabel = "NAME", order = 37,
+    @Option(names = "--lr-schedule", paramLabel = "NAME", order = 38,
             description = "${COMPLETION-CANDIDATES}: the decay after warm-up.")
     LrSchedule lrSchedule;
 
-    @Option(names = "--weight-decay", paramLabel = "DECAY", order = 38,
+    @Option(names = "--weight-decay", paramLabel = "DECAY", order = 39,
             description = "AdamW's decoupled weight decay (biases and normalisation weights exempt).")
     Double weightDecay;
 
-    @Option(names = "--max-grad-norm", paramLabel = "NORM", order = 39,
+    @Option(names = "--max-grad-norm", paramLabel = "NORM", order = 40,
             description = "Clip gradients to this global L2 norm (0: no clipping).")
     Double maxGradNorm;
 
-    @Option(names = "--batch-size", paramLabel = "PAIRS", order = 40, description = "Pairs per micro-batch.")
+    @Option(names = "--batch-size", paramLabel = "PAIRS", order = 41, description = "Pairs per micro-batch.")
     Integer batchSize;
 
-    @Option(names = "--gradient-accumulation", paramLabel = "MICRO_BATCHES", order = 41,
+    @Option(names = "--gradient-accumulation", paramLabel = "MICRO_BATCHES", order = 42,
             description = "Micro-batches per optimiser step.")
     Integer gradientAccumulation;
 
-    @Option(names = "--epochs", paramLabel = "EPOCHS", order = 42,
+    @Option(names = "--epochs", paramLabel = "EPOCHS", order = 43,
             description = "Passes over the training pairs (ignored when max_steps > 0).")
     Integer epochs;
 
-    @Option(names = "--max-steps", paramLabel = "STEPS", order = 43,
+    @Option(names = "--max-steps", paramLabel = "STEPS", order = 44,
             description = "Optimiser steps to run (0: as many as the epochs take).")
     Integer maxSteps;
 
-    @Option(names = "--output", paramLabel = "DIR", order = 44,
+    @Option(names = "--output", paramLabel = "DIR", order = 45,
             description = "Output folder: metrics.jsonl, checkpoints, the final policy (required).")
     Path output;
 
-    @Option(names = "--device", paramLabel = "DEVICE", order = 45, description = "cpu, cuda or cuda:N.")
+    @Option(names = "--device", paramLabel = "DEVICE", order = 46, description = "cpu, cuda or cuda:N.")
     String device;
 
-    @Option(names = "--precision", paramLabel = "PRECISION", order = 46,
+    @Option(names = "--precision", paramLabel = "PRECISION", order = 47,
             description = "${COMPLETION-CANDIDATES}: fp16 is mixed precision (fp16 compute, fp32 master weights,"
                     + " dynamic loss scaling), meant for CUDA: on CPU it is about 20x slower than fp32.")
     Precision precision;
 
-    @Option(names = "--seed", paramLabel = "SEED", order = 47, description = "Seed of the data split and order.")
+    @Option(names = "--seed", paramLabel = "SEED", order = 48, description = "Seed of the data split and order.")
     Long seed;
 
-    @Option(names = "--eval-interval", paramLabel = "STEPS", order = 48,
+    @Option(names = "--eval-interval", paramLabel = "STEPS", order = 49,
             description = "Evaluate on the held-out pairs every this many steps (0: only at the end).")
     Integer evalInterval;
 
-    @Option(names = "--save-interval", paramLabel = "STEPS", order = 49,
+    @Option(names = "--save-interval", paramLabel = "STEPS", order = 50,
             description = "Save a checkpoint every this many steps (0: only at the end).")
     Integer saveInterval;
 
-    @Option(names = "--save-total-limit", paramLabel = "CHECKPOINTS", order = 50,
+    @Option(names = "--save-total-limit", paramLabel = "CHECKPOINTS", order = 51,
             description = "Keep only the newest this many checkpoints (0: keep all; TRL's save_total_limit).")
     Integer saveTotalLimit;
 
-    @Option(names = "--logging-steps", paramLabel = "STEPS", order = 51,
+    @Option(names = "--logging-steps", paramLabel = "STEPS", order = 52,
             description = "Write a progress line every this many steps when the output is not a terminal.")
     Integer loggingSteps;
 
-    @Option(names = "--max-skipped-steps", paramLabel = "STEPS", order = 52,
+    @Option(names = "--max-skipped-steps", paramLabel = "STEPS", order = 53,
             description = "Non-finite steps skipped before training aborts (fp16 overflows do not count).")
     Integer maxSkippedSteps;
 
@@ -277,6 +285,7 @@ final class TrainOptions {
         set(lossWeights, builder::lossWeights);
         set(lambdas, builder::lambdas);
         set(thresholds, builder::thresholds);
+        set(preferenceValues, builder::preferenceValues);
         set(dualStepSize, builder::dualStepSize);
         set(dualInterval, builder::dualInterval);
         set(dualEstimator, builder::dualEstimator);

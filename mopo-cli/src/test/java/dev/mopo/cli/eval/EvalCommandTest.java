@@ -136,7 +136,7 @@ class EvalCommandTest {
         String kind = refused(args(out, "--scorer", "rm=reward_model:" + MODEL));
         assertTrue(kind.contains("unknown scorer kind 'reward_model' (did you mean 'reward-model'?)"), kind);
         String unknownJava = refused(args(out, "--scorer", "java:nope"));
-        assertTrue(unknownJava.contains("no Java scorer with the id 'nope'") && unknownJava.contains("[concise"),
+        assertTrue(unknownJava.contains("no Java scorer with the id 'nope'") && unknownJava.contains("concise]"),
                 unknownJava);
         assertTrue(refused(args(out, "--split", "eval")).contains("not both"));
         assertEquals(finished, Files.readAllLines(out.resolve("samples.jsonl")), "the finished samples are kept");

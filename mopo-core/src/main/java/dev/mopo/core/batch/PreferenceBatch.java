@@ -45,6 +45,7 @@ public final class PreferenceBatch {
     private final long[] responsesB;
     private final NDArray valuesA;
     private final NDArray valuesB;
+    private final PromptNormalisers normalisers;
     private double[][] outcomeRows;
     private double[][][] valueRows;
 
@@ -64,6 +65,7 @@ public final class PreferenceBatch {
         this.responsesB = builder.responsesB;
         this.valuesA = builder.valuesA;
         this.valuesB = builder.valuesB;
+        this.normalisers = builder.normalisers;
     }
 
     /** A builder; policy log-probs, reference log-probs and outcomes are required. */
@@ -178,6 +180,14 @@ public final class PreferenceBatch {
     }
 
     /**
+     * The normalisers of Eq. 3 over the corpus the batch's prompts come from, if given; they go
+     * with the batch's {@link #preferenceValues() preference values} and {@link #promptIds() prompt ids}.
+     */
+    public Optional<PromptNormalisers> promptNormalisers() {
+        return Optional.ofNullable(normalisers);
+    }
+
+    /**
      * Point-wise reward margins {@code r_k(y_a) − r_k(y_b)}, shape {@code [B, K]}, when a reward
      * model (or a fit) supplied them; MODPO needs them for the non-primary objectives.
      */
@@ -202,6 +212,7 @@ public final class PreferenceBatch {
         private long[] responsesB;
         private NDArray valuesA;
         private NDArray valuesB;
+        private PromptNormalisers normalisers;
 
         private Builder() {}
 
@@ -277,6 +288,16 @@ public final class PreferenceBatch {
             return this;
         }
 
+        /**
+         * Eq. 3's per-prompt normalisers over the corpus the batch comes from (optional; spec §10):
+         * they must be computed from the same preference values the batch gives
+         * ({@link #preferenceValues}) and need {@link #prompts prompt ids}.
+         */
+        public Builder promptNormalisers(PromptNormalisers normalisers) {
+            this.normalisers = normalisers;
+            return this;
+        }
+
         /** Validates every array and builds the batch. */
         public PreferenceBatch build() {
             Objects.requireNonNull(outcomes, "batch.outcomes is required");
@@ -329,6 +350,10 @@ public final class PreferenceBatch {
                 }
                 valuesA = checkValues("batch.preferenceValuesA", valuesA, outcomeShape);
                 valuesB = checkValues("batch.preferenceValuesB", valuesB, outcomeShape);
+            }
+            if (normalisers != null && (prompts == null || valuesA == null)) {
+                throw new IllegalArgumentException("batch.promptNormalisers: give the prompt ids and the preference values"
+                        + " they were computed from");
             }
             return new PreferenceBatch(this);
         }

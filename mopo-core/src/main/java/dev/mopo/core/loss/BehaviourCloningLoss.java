@@ -5,7 +5,9 @@ import ai.djl.ndarray.types.DataType;
 import dev.mopo.core.Checks;
 import dev.mopo.core.batch.LogProbReduction;
 import dev.mopo.core.batch.PreferenceBatch;
+import dev.mopo.core.batch.PromptNormalisers;
 import dev.mopo.core.objective.ObjectiveSet;
+import dev.mopo.core.tilt.PreferenceValues;
 import dev.mopo.core.tilt.ResponseSample;
 import dev.mopo.core.tilt.TiltedWeights;
 import java.util.Map;
@@ -18,7 +20,11 @@ import java.util.Map;
  *
  * with the weights of Eq. 3 ({@link TiltedWeights}: {@code w_a = σ((s_a − s_b)/τ)} for a pair that
  * is its prompt's only one, a softmax of {@code s/τ} over all the responses of a prompt when the
- * batch gives prompt ids) and no gradient through them. Preference values {@code p̄_k} come from
+ * batch gives prompt ids) and no gradient through them. When the batch carries the corpus's
+ * {@link PreferenceBatch#promptNormalisers() normalisers}, each response is weighted by
+ * {@code ρ = exp(s/τ)/Z(x)} with {@code Z(x)} over every response of its prompt in the corpus,
+ * self-normalised over the batch: the tilted policy the data dual solved λ for, whatever the
+ * batch holds of each prompt (for a prompt with one pair in the corpus, the pair weights again). Preference values {@code p̄_k} come from
  * {@link dev.mopo.core.tilt.PreferenceValues}. With a moved reference (the batch carries the data
  * policy's log-probs) the weights also carry {@code π_ref/μ}, self-normalised per prompt.
  *
@@ -59,11 +65,15 @@ public final class BehaviourCloningLoss implements PreferenceLoss {
         boolean moved = batch.logImportance().isPresent();
         ResponseSample shared = moved ? null : ResponseSample.of(batch, 0);
         for (int r = 0; r < runs; r++) {
-            ResponseSample sample = moved ? ResponseSample.of(batch, r) : shared;
-            TiltedWeights tilted = TiltedWeights.of(sample, lambda[r], tau);
-            System.arraycopy(tilted.joint(), 0, weights, r * 2 * pairs, 2 * pairs);
-            tiltEss += tilted.effectiveSampleSize() / runs;
-            importanceEss += moved ? sample.importanceEffectiveSampleSize() / runs : 0;
+            double[] joint = moved ? null : corpusWeights(batch, lambda[r]);
+            if (joint == null) {
+                ResponseSample sample = moved ? ResponseSample.of(batch, r) : shared;
+                TiltedWeights tilted = TiltedWeights.of(sample, lambda[r], tau);
+                joint = tilted.joint();
+                importanceEss += moved ? sample.importanceEffectiveSampleSize() / runs : 0;
+            }
+            System.arraycopy(joint, 0, weights, r * 2 * pairs, 2 * pairs);
+            tiltEss += ResponseSample.inverseSumOfSquares(joint) / runs;
         }
         NDArray w = logProbA.getManager().create(weights).toType(logProbA.getDataType(), false)
                 .reshape(runs, 2 * pairs);
@@ -80,6 +90,46 @@ public final class BehaviourCloningLoss implements PreferenceLoss {
             }
             return metrics;
         });
+    }
+
+    /**
+     * With the corpus's normalisers ({@link PreferenceBatch#promptNormalisers()}), each response's
+     * {@code ρ = exp(s/τ)/Z(x)} self-normalised over the batch, {@code [2B]} (a then b); null when the
+     * batch has no normalisers or one of its prompts is unknown to them.
+     */
+    private double[] corpusWeights(PreferenceBatch batch, double[] lambda) {
+        PromptNormalisers normalisers = batch.promptNormalisers().orElse(null);
+        if (normalisers == null) {
+            return null;
+        }
+        long[] prompts = batch.promptIds().orElseThrow();
+        double[][][] values = PreferenceValues.of(batch);
+        int pairs = prompts.length;
+        double[] logRatio = new double[2 * pairs];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int side = 0; side < 2; side++) {
+            for (int i = 0; i < pairs; i++) {
+                double logZ = normalisers.logNormaliser(prompts[i], lambda, tau);
+                if (Double.isNaN(logZ)) {
+                    return null;
+                }
+                double score = values[side][i][0];
+                for (int j = 1; j < values[side][i].length; j++) {
+                    score += lambda[j - 1] * values[side][i][j];
+                }
+                logRatio[side * pairs + i] = score / tau - logZ;
+                max = Math.max(max, logRatio[side * pairs + i]);
+            }
+        }
+        double total = 0;
+        for (int i = 0; i < logRatio.length; i++) {
+            logRatio[i] = Math.exp(logRatio[i] - max);
+            total += logRatio[i];
+        }
+        for (int i = 0; i < logRatio.length; i++) {
+            logRatio[i] /= total;
+        }
+        return logRatio;
     }
 
     /** {@code λ} as {@code [runs][K−1]}: one row per run, or one row shared by all runs. */

@@ -203,7 +203,8 @@ public final class ResponseSample {
         return inverseSumOfSquares(reference);
     }
 
-    static double inverseSumOfSquares(double[] weights) {
+    /** {@code 1 / Σ w²} of weights that sum to 1: how many responses they effectively rest on. */
+    public static double inverseSumOfSquares(double[] weights) {
         double squares = 0;
         for (double w : weights) {
             squares += w * w;

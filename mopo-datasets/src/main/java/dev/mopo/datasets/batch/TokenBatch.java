@@ -82,9 +82,9 @@ public final class TokenBatch {
             TokenizedPair pair = batch.get(i);
             ids[i] = pair.id();
             indices[i] = pair.index();
-            promptKeys[i] = key(0, pair.promptIds());
-            responseKeys[i] = key(promptKeys[i], pair.idsA());
-            responseKeys[b + i] = key(promptKeys[i], pair.idsB());
+            promptKeys[i] = pair.promptKey();
+            responseKeys[i] = pair.responseKeyA();
+            responseKeys[b + i] = pair.responseKeyB();
             place(pair.promptIds(), pair.idsA(), i, l, config.paddingSide(), inputIds, attention, response);
             place(pair.promptIds(), pair.idsB(), b + i, l, config.paddingSide(), inputIds, attention, response);
             responseTokens[i] = pair.idsA().length;
@@ -99,17 +99,6 @@ public final class TokenBatch {
         }
         return new TokenBatch(b, l, k, inputIds, attention, response, responseTokens, outcomes, scoresA, scoresB,
                 ids, indices, promptKeys, responseKeys);
-    }
-
-    /** A non-negative 63-bit key of {@code tokens} following {@code seed} (FNV-1a over the ids, then mixed). */
-    private static long key(long seed, int[] tokens) {
-        long h = 0xcbf29ce484222325L ^ seed;
-        for (int token : tokens) {
-            h = (h ^ token) * 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        return (h ^ (h >>> 33)) & Long.MAX_VALUE;
     }
 
     private static void place(int[] prompt, int[] reply, int row, int length, PaddingSide side, int[] inputIds,

@@ -59,6 +59,32 @@ public final class TokenizedPair {
         return index;
     }
 
+    /** A non-negative key of the prompt's token ids: pairs with the same prompt share it. */
+    public long promptKey() {
+        return key(0, prompt);
+    }
+
+    /** A non-negative key of response a: its prompt's and its own token ids. */
+    public long responseKeyA() {
+        return key(promptKey(), responseA);
+    }
+
+    /** A non-negative key of response b: its prompt's and its own token ids. */
+    public long responseKeyB() {
+        return key(promptKey(), responseB);
+    }
+
+    /** FNV-1a over {@code tokens} following {@code seed}, then mixed, as 63 bits. */
+    private static long key(long seed, int[] tokens) {
+        long h = 0xcbf29ce484222325L ^ seed;
+        for (int token : tokens) {
+            h = (h ^ token) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        return (h ^ (h >>> 33)) & Long.MAX_VALUE;
+    }
+
     /** Prompt token ids. */
     public int[] prompt() {
         return prompt.clone();

@@ -16,6 +16,7 @@ import dev.mopo.djl.model.CausalLm;
 import dev.mopo.djl.train.config.TrainConfig;
 import dev.mopo.djl.train.data.DataCursor;
 import dev.mopo.djl.train.data.TrainingData;
+import dev.mopo.djl.train.data.Split;
 import dev.mopo.djl.train.optim.LearningRateSchedule;
 import dev.mopo.djl.train.optim.LossScaler;
 import dev.mopo.djl.train.optim.ParameterUpdate;
@@ -72,11 +73,12 @@ public final class Trainer implements AutoCloseable {
         this.policy = policy;
         this.data = data;
         this.cursor = new DataCursor(data);
-        this.preferenceStep = new PreferenceStep(policy, loss.loss(), data.outcomeColumns(), loss.kind().needsRewards());
+        this.preferenceStep = preferenceStep(config, policy, data, loss, Split.TRAIN);
         this.references = references;
         this.dual = loss.dual();
         this.update = update;
-        this.evaluation = new Evaluation(data, preferenceStep, references.eval(), update.manager());
+        this.evaluation = new Evaluation(data, preferenceStep(config, policy, data, loss, Split.EVAL), references.eval(),
+                update.manager());
         this.checkpoints = new Checkpoints(config.runtime().output());
         this.metrics = metrics;
         this.listener = listener;
@@ -84,6 +86,12 @@ public final class Trainer implements AutoCloseable {
         this.totalSteps = maxSteps > 0 ? maxSteps : (long) config.optimizer().epochs()
                 * Math.max(1, cursor.batchesPerEpoch() / config.optimizer().gradientAccumulation());
         this.schedule = new LearningRateSchedule(config.optimizer(), totalSteps);
+    }
+
+    private static PreferenceStep preferenceStep(TrainConfig config, CausalLm policy, TrainingData data,
+            LossSetup loss, Split side) {
+        return new PreferenceStep(policy, loss.loss(), data.outcomeColumns(), loss.kind().needsRewards(),
+                config.loss().preferenceValues(), data.pooledPreferences(side).orElse(null));
     }
 
     /**

@@ -52,6 +52,14 @@ public enum LossKind implements Choice {
         return this == MOPO || this == MOPO_LB || this == MOPO_REGRESSION;
     }
 
+    /**
+     * Whether the loss reads spec §10's per-response preference values: {@code mopo} and {@code mopo-lb}, and
+     * {@code mopo-regression} with the data dual ({@code estimator}).
+     */
+    public boolean usesPreferenceValues(EstimatorKind estimator) {
+        return this == MOPO || this == MOPO_LB || (this == MOPO_REGRESSION && estimator == EstimatorKind.DATA);
+    }
+
     /** Whether the loss needs point-wise reward margins in the batch. */
     public boolean needsRewards() {
         return this == MODPO;

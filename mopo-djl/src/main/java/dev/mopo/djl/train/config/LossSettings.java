@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param lossWeights per-objective weights of dpo-ls, ipo-ls and modpo ({@code loss_weights})
  * @param lambdas fixed multipliers of mopo-fixed, starting ones of mopo ({@code lambdas})
  * @param thresholds MOPO's win-rate thresholds {@code b_k} in (0, 1) per constrained objective ({@code thresholds})
+ * @param preferenceValues how spec §10 estimates a response's preference value for {@code mopo}, {@code mopo-lb}
+ *     and the data dual ({@code preference_values}, default {@code corpus})
  */
 public record LossSettings(LossKind loss, double tau, double labelSmoothing, String lossObjective,
         LogProbReduction logpReduction, Map<String, Double> lossWeights, Map<String, Double> lambdas,
-        Map<String, Double> thresholds) {
+        Map<String, Double> thresholds, PreferenceValueSource preferenceValues) {
 
     /** Validates the fields; the maps are copied. */
     public LossSettings {
@@ -36,5 +38,6 @@ public record LossSettings(LossKind loss, double tau, double labelSmoothing, Str
         thresholds = Map.copyOf(thresholds);
         lambdas.forEach((name, lambda) -> Checks.nonNegative("lambdas." + name, lambda));
         thresholds.forEach((name, b) -> Checks.openUnit("thresholds." + name, b));
+        Checks.required(preferenceValues, "preference_values");
     }
 }

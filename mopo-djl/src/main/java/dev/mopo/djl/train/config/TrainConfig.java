@@ -51,6 +51,7 @@ public record TrainConfig(ModelSettings model, DataSettings data, LossSettings l
                 .loss(loss.loss()).tau(loss.tau()).labelSmoothing(loss.labelSmoothing())
                 .lossObjective(loss.lossObjective()).logpReduction(loss.logpReduction())
                 .lossWeights(loss.lossWeights()).lambdas(loss.lambdas()).thresholds(loss.thresholds())
+                .preferenceValues(loss.preferenceValues())
                 .dualStepSize(dual.dualStepSize()).dualInterval(dual.dualInterval())
                 .dualEstimator(dual.dualEstimator()).estimateEma(dual.estimateEma()).maxLambda(dual.maxLambda())
                 .dualSolve(dual.dualSolve()).dualWindow(dual.dualWindow()).epsilon(dual.epsilon())
@@ -90,6 +91,7 @@ public record TrainConfig(ModelSettings model, DataSettings data, LossSettings l
         private Map<String, Double> lossWeights = Map.of();
         private Map<String, Double> lambdas = Map.of();
         private Map<String, Double> thresholds = Map.of();
+        private PreferenceValueSource preferenceValues = PreferenceValueSource.CORPUS;
         private double dualStepSize;
         private int dualInterval;
         private EstimatorKind dualEstimator = EstimatorKind.SNIS;
@@ -247,6 +249,12 @@ public record TrainConfig(ModelSettings model, DataSettings data, LossSettings l
         /** {@code thresholds}. */
         public Builder thresholds(Map<String, Double> value) {
             thresholds = value;
+            return this;
+        }
+
+        /** {@code preference_values}. */
+        public Builder preferenceValues(PreferenceValueSource value) {
+            preferenceValues = value;
             return this;
         }
 
@@ -458,7 +466,7 @@ public record TrainConfig(ModelSettings model, DataSettings data, LossSettings l
             DataSettings dataSettings = new DataSettings(datasetPreset, datasetPath, datasetOptions, chatTemplate,
                     objectives, new TokenLimits(maxLength, maxPromptLength), evalFraction);
             LossSettings lossSettings = new LossSettings(loss, tau, labelSmoothing, lossObjective, logpReduction,
-                    lossWeights, lambdas, thresholds);
+                    lossWeights, lambdas, thresholds, preferenceValues);
             DualSettings dualSettings = new DualSettings(dualStepSize, dualInterval, dualEstimator, estimateEma,
                     maxLambda, dualSolve, dualWindow, epsilon, chiStepSize, barrierStrength, barrierKnee, ratchetPeriod,
                     thresholdRelaxation);

@@ -15,6 +15,8 @@ import dev.mopo.datasets.template.ChatTemplate;
 import dev.mopo.datasets.template.ChatTemplates;
 import dev.mopo.datasets.tokenizer.HfTokenizer;
 import dev.mopo.datasets.tokenizer.SpecialToken;
+import dev.mopo.djl.train.config.LossSettings;
+import dev.mopo.djl.train.config.PreferenceValueSource;
 import dev.mopo.djl.train.config.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,6 +47,8 @@ public final class TrainingData implements AutoCloseable {
     private final TrainEvalSplit split;
     private final long seed;
     private final CorpusSurvey survey;
+    private final PooledPreferences trainPool;
+    private final PooledPreferences evalPool;
 
     private TrainingData(TrainConfig config, Preset preset, ObjectiveSet objectives, int[] outcomeColumns,
             HfTokenizer tokenizer, ChatTemplate template) throws IOException {
@@ -57,6 +61,11 @@ public final class TrainingData implements AutoCloseable {
         this.batching = batching(config, tokenizer);
         this.split = new TrainEvalSplit(config.data().evalFraction(), config.runtime().seed());
         this.seed = config.runtime().seed();
+        LossSettings loss = config.loss();
+        boolean pools = loss.preferenceValues() == PreferenceValueSource.CORPUS
+                && loss.loss().usesPreferenceValues(config.dual().dualEstimator());
+        this.trainPool = pools ? new PooledPreferences(outcomeColumns) : null;
+        this.evalPool = pools ? new PooledPreferences(outcomeColumns) : null;
         this.survey = readSurvey();
     }
 
@@ -109,11 +118,16 @@ public final class TrainingData implements AutoCloseable {
                     reader.rejections());
             for (Iterator<TokenizedPair> it = pairs.tokenize(reader); it.hasNext();) {
                 TokenizedPair pair = it.next();
-                if (split.isEval(pair.id())) {
+                boolean isEval = split.isEval(pair.id());
+                if (isEval) {
                     eval.add(pair);
                 } else {
                     train.add(pair);
                     countLabels(pair, labelled);
+                }
+                PooledPreferences pool = isEval ? evalPool : trainPool;
+                if (pool != null) {
+                    pool.add(pair);
                 }
             }
             return new CorpusSurvey(train.pairs(), eval.pairs(), train.hex(), eval.hex(), labelled, reader.stats());
@@ -142,6 +156,15 @@ public final class TrainingData implements AutoCloseable {
     /** Batch size, length limits and padding. */
     public BatchConfig batching() {
         return batching;
+    }
+
+    /**
+     * Each response's results pooled over the pairs of {@code side} ({@code preference_values: corpus};
+     * the held-out pool never sees a training label, nor the reverse), or empty when the loss does not
+     * read preference values or they come from elsewhere.
+     */
+    public Optional<PooledPreferences> pooledPreferences(Split side) {
+        return Optional.ofNullable(side == Split.EVAL ? evalPool : trainPool);
     }
 
     /** What opening the corpus found. */

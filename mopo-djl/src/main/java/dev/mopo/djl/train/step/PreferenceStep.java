@@ -10,6 +10,8 @@ import dev.mopo.datasets.batch.TokenBatch;
 import dev.mopo.djl.logprob.LogProbs;
 import dev.mopo.djl.logprob.SequenceLogProbs;
 import dev.mopo.djl.model.CausalLm;
+import dev.mopo.djl.train.config.PreferenceValueSource;
+import dev.mopo.djl.train.data.PooledPreferences;
 import dev.mopo.djl.train.reference.ReferenceScores;
 import dev.mopo.djl.train.reference.ReferenceSource;
 import java.util.Arrays;
@@ -26,16 +28,23 @@ public final class PreferenceStep {
     private final PreferenceLoss loss;
     private final int[] outcomeColumns;
     private final boolean needsRewards;
+    private final PreferenceValueSource values;
+    private final PooledPreferences pooled;
 
     /**
      * A step of {@code policy} under {@code loss}; {@code outcomeColumns[k]} is the batch column of
-     * the loss's objective k; {@code needsRewards} adds point-wise reward margins (MODPO).
+     * the loss's objective k; {@code needsRewards} adds point-wise reward margins (MODPO);
+     * {@code values} says how responses' preference values are estimated (spec §10), from
+     * {@code pooled} for {@link PreferenceValueSource#CORPUS} (else null).
      */
-    public PreferenceStep(CausalLm policy, PreferenceLoss loss, int[] outcomeColumns, boolean needsRewards) {
+    public PreferenceStep(CausalLm policy, PreferenceLoss loss, int[] outcomeColumns, boolean needsRewards,
+            PreferenceValueSource values, PooledPreferences pooled) {
         this.policy = policy;
         this.loss = loss;
         this.outcomeColumns = outcomeColumns.clone();
         this.needsRewards = needsRewards;
+        this.values = values;
+        this.pooled = pooled;
     }
 
     /**
@@ -57,9 +66,15 @@ public final class PreferenceStep {
                 .reference(referenceScores.sumA(), referenceScores.sumB())
                 .tokens(referenceScores.tokensA(), referenceScores.tokensB())
                 .outcomes(tensors.outcomes())
-                .prompts(tokens.promptKeys())
-                .responses(Arrays.copyOfRange(tokens.responseKeys(), 0, pairs),
-                        Arrays.copyOfRange(tokens.responseKeys(), pairs, 2 * pairs));
+                .prompts(tokens.promptKeys());
+        if (values != PreferenceValueSource.PAIR) {
+            builder.responses(Arrays.copyOfRange(tokens.responseKeys(), 0, pairs),
+                    Arrays.copyOfRange(tokens.responseKeys(), pairs, 2 * pairs));
+        }
+        if (pooled != null) {
+            builder.preferenceValues(pooledValues(tokens, 0, manager), pooledValues(tokens, pairs, manager))
+                    .promptNormalisers(pooled);
+        }
         if (referenceScores.behaviourA() != null) {
             builder.behaviour(referenceScores.behaviourA(), referenceScores.behaviourB());
         }
@@ -68,6 +83,16 @@ public final class PreferenceStep {
         }
         PreferenceBatch batch = builder.build();
         return new Forward(batch, loss.compute(batch), tokenCount);
+    }
+
+    /** The pooled values of the responses at rows {@code from … from + B − 1}, {@code [B, K]}. */
+    private NDArray pooledValues(TokenBatch tokens, int from, NDManager manager) {
+        int pairs = tokens.size();
+        float[][] rows = new float[pairs][];
+        for (int i = 0; i < pairs; i++) {
+            rows[i] = pooled.values(tokens.responseKeys()[from + i]);
+        }
+        return manager.create(rows);
     }
 
     /**
