@@ -1,33 +1,20 @@
 package dev.mopo.cli.sweep;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mopo.bench.eval.EvalSettings;
 import dev.mopo.bench.sweep.SlurmResources;
 import dev.mopo.bench.sweep.Sweep;
 import dev.mopo.bench.sweep.SweepMethod;
-import dev.mopo.cli.Suggestions;
+import dev.mopo.cli.YamlFiles;
 import dev.mopo.cli.eval.EvalOptions;
 import dev.mopo.cli.train.SettingsFile;
 import dev.mopo.djl.train.config.LossKind;
 import dev.mopo.djl.train.config.TrainConfig;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A sweep file (YAML, {@code snake_case} keys, paths relative to the file):
@@ -63,12 +50,6 @@ import java.util.stream.Collectors;
  */
 final class SweepFile {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING);
 
     /** The file's keys. */
     static final class Content {
@@ -193,43 +174,7 @@ final class SweepFile {
     }
 
     private static Content parse(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString());
-        }
-        try {
-            Content content = YAML.readValue(file.toFile(), Content.class);
-            return content == null ? new Content() : content;
-        } catch (UnrecognizedPropertyException e) {
-            List<String> known = new ArrayList<>();
-            e.getKnownPropertyIds().forEach(id -> known.add(id.toString()));
-            throw new IllegalArgumentException(file + ": unknown key '" + path(e) + "'"
-                    + Suggestions.didYouMean(e.getPropertyName(), known) + "; `mopo sweep --help` describes the file", e);
-        } catch (InvalidFormatException e) {
-            throw new IllegalArgumentException(file + ": key '" + path(e) + "' cannot take the value '" + e.getValue()
-                    + "'" + expected(e.getTargetType()), e);
-        } catch (JsonMappingException e) {
-            throw new IllegalArgumentException(file + ": key '" + path(e) + "' has the wrong shape ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not valid YAML (" + e.getMessage().lines().findFirst()
-                    .orElse("") + ")", e);
-        }
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream().map(reference -> reference.getFieldName() == null
-                ? "[" + reference.getIndex() + "]" : "." + reference.getFieldName()).collect(Collectors.joining())
-                .replaceFirst("^\\.", "").replace(".[", "[");
-    }
-
-    private static String expected(Class<?> type) {
-        if (type.isEnum()) {
-            List<String> keys = new ArrayList<>();
-            for (Object constant : type.getEnumConstants()) {
-                keys.add(constant.toString());
-            }
-            return " (expected one of " + String.join(", ", keys) + ")";
-        }
-        return " (expected " + type.getSimpleName().toLowerCase(Locale.ROOT) + ")";
+        Content content = YamlFiles.read(file, Content.class, "key", "`mopo sweep --help` describes the file");
+        return content == null ? new Content() : content;
     }
 }
