@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
                 + " then sweep: MOPO at three conciseness thresholds, DPO on correctness and the scalarised dpo-ls at"
                 + " three weights. Every policy answers held-out questions, the objectives score the answers as Java"
                 + " scorers, and the demo writes report.html (objective space, training curves, samples) and demo.md"
-                + " (the points with standard errors, MOPO checked against the baselines). About 5 minutes a seed on a"
+                + " (the points with standard errors, MOPO checked against the baselines). About 7 minutes a seed on a"
                 + " 2-core CPU; running it again over the same folder skips what is finished."})
 final class DemoCommand implements Callable<Integer> {
 
