@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
                 + " same objectives, and write report.md with plots. About 3 minutes on a 2-core CPU."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--output", "--out"}, paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     private Path out = Path.of("demo-out");
 
     @Option(names = "--reduced", description = "A tiny version of every phase (seconds, for smoke tests).")
