@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzz target for the YAML training config ({@code mopo train --config}): whatever the bytes, the
@@ -14,6 +15,7 @@ import java.nio.file.Path;
  * Without {@code JAZZER_FUZZ} this runs as a regression test over the seeds in
  * {@code SettingsFileFuzzTestInputs} (README, "Fuzzing").
  */
+@Tag("fuzz")
 class SettingsFileFuzzTest {
 
     private static final Path FILE = file();

@@ -7,6 +7,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -90,12 +91,12 @@ public final class RowSources {
         ArrowReader reader = null;
         try {
             reader = ipcReader(file, format, allocator);
-            Schema schema = reader.getVectorSchemaRoot().getSchema();
+            Schema schema = schema(file, reader);
             try {
                 ArrowSchemas.check(file, schema, required);
             } catch (DatasetFileException e) {
                 long rows = 0;
-                while (reader.loadNextBatch()) {
+                while (ArrowRowSource.loadNextBatch(file, reader)) {
                     rows += reader.getVectorSchemaRoot().getRowCount();
                 }
                 throw e.withRows(rows);
@@ -108,6 +109,17 @@ public final class RowSources {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /** The schema at the start of an IPC file or stream; bytes Arrow cannot decode refuse the file. */
+    private static Schema schema(Path file, ArrowReader reader) throws IOException {
+        try {
+            return reader.getVectorSchemaRoot().getSchema();
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw ArrowRowSource.undecodable(file, e);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzz targets for the corpus and template parsers: JSONL, gzipped JSONL, Arrow IPC, Parquet, a
@@ -30,6 +31,7 @@ import java.util.zip.GZIPOutputStream;
  * {@link TemplateException}; any other exception is a bug. Without {@code JAZZER_FUZZ} these run as
  * regression tests over the seeds in {@code DatasetParsersFuzzTestInputs} (README, "Fuzzing").
  */
+@Tag("fuzz")
 class DatasetParsersFuzzTest {
 
     private static final Path SAVE_TO_DISK = Path.of("src", "test", "resources", "datasets", "pku-safe-rlhf", "good",

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzz targets for the parsers of a checkpoint folder: the safetensors header, the shard index and
@@ -17,6 +18,7 @@ import java.nio.file.StandardCopyOption;
  * {@link CheckpointException}; any other exception is a bug. Without {@code JAZZER_FUZZ} these run
  * as regression tests over the seeds in {@code CheckpointParsersFuzzTestInputs} (README, "Fuzzing").
  */
+@Tag("fuzz")
 class CheckpointParsersFuzzTest {
 
     private static final Path SHARDED = Path.of("src", "test", "resources", "models", "llama-sharded");
