@@ -4,6 +4,7 @@ import dev.mopo.datasets.reject.DatasetFileException;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
@@ -46,22 +47,30 @@ final class ArrowRowSource implements RowSource {
     }
 
     /**
-     * The reader's next record batch; bytes Arrow cannot decode (it throws whatever its decoder
-     * hits: IOException, IllegalArgumentException, IndexOutOfBoundsException …) are the file's
-     * fault, a {@link DatasetFileException}. Failures of the file system itself stay I/O errors.
+     * The reader's next record batch, its offsets and buffers checked ({@code validateFull}) so that
+     * rows read from it stay inside its buffers. Bytes Arrow cannot decode are the file's fault, a
+     * {@link DatasetFileException}: Arrow throws whatever its decoder hits (IOException,
+     * IllegalArgumentException, IndexOutOfBoundsException …, OutOfMemoryError for a length field
+     * of gigabytes). Failures of the file system itself stay I/O errors.
      */
     static boolean loadNextBatch(Path file, ArrowReader reader) throws IOException {
         try {
-            return reader.loadNextBatch();
+            if (!reader.loadNextBatch()) {
+                return false;
+            }
+            for (FieldVector vector : reader.getVectorSchemaRoot().getFieldVectors()) {
+                vector.validateFull();
+            }
+            return true;
         } catch (DatasetFileException | FileSystemException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             throw undecodable(file, e);
         }
     }
 
     /** {@code e}, thrown while decoding {@code file}, as the refusal of the file. */
-    static DatasetFileException undecodable(Path file, Exception e) {
+    static DatasetFileException undecodable(Path file, Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getMessage().lines().findFirst().orElse("");
         return new DatasetFileException(file, DatasetFileException.UNREADABLE,

@@ -1,5 +1,6 @@
 package dev.mopo.datasets.source;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mopo.datasets.reject.DatasetFileException;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -118,7 +120,7 @@ public final class RowSources {
             return reader.getVectorSchemaRoot().getSchema();
         } catch (FileSystemException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             throw ArrowRowSource.undecodable(file, e);
         }
     }
@@ -134,7 +136,13 @@ public final class RowSources {
     /** The shards of a {@code save_to_disk} folder in {@code state.json}'s {@code _data_files} order. */
     private static List<Path> saveToDiskShards(Path folder) throws IOException {
         Path state = folder.resolve("state.json");
-        JsonNode files = JSON.readTree(state.toFile()).get("_data_files");
+        JsonNode files;
+        try {
+            files = JSON.readTree(state.toFile()).get("_data_files");
+        } catch (JsonProcessingException e) {
+            throw new DatasetFileException(state, DatasetFileException.UNREADABLE, "not valid JSON ("
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")", -1, e);
+        }
         if (files == null || !files.isArray() || files.isEmpty()) {
             throw new DatasetFileException(state, DatasetFileException.UNREADABLE,
                     "state.json has no '_data_files' list naming the Arrow shards");
@@ -146,10 +154,20 @@ public final class RowSources {
                 throw new DatasetFileException(state, DatasetFileException.UNREADABLE,
                         "a '_data_files' entry has no 'filename': " + entry);
             }
-            Path shard = folder.resolve(name.textValue()).normalize();
+            Path shard;
+            try {
+                shard = folder.resolve(name.textValue()).normalize();
+            } catch (InvalidPathException e) {
+                throw new DatasetFileException(state, DatasetFileException.UNREADABLE,
+                        "shard '" + name.textValue() + "' is not a file name", -1, e);
+            }
             if (!shard.startsWith(folder.normalize())) {
                 throw new DatasetFileException(state, DatasetFileException.UNREADABLE,
                         "shard '" + name.textValue() + "' lies outside the folder");
+            }
+            if (!Files.isRegularFile(shard)) {
+                throw new DatasetFileException(state, DatasetFileException.UNREADABLE,
+                        "shard '" + name.textValue() + "' is not in the folder");
             }
             shards.add(shard);
         }

@@ -1,5 +1,6 @@
 package dev.mopo.datasets.template;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,6 +23,9 @@ public final class ChatTemplates {
      * The checkpoint's own template: {@code chat_template.jinja} if present, else the
      * {@code chat_template} of {@code tokenizer_config.json} (a string, or a list of named
      * templates of which {@code default} is taken); empty when it has none.
+     *
+     * @throws TemplateException when {@code tokenizer_config.json} is not valid JSON or its template
+     *     does not parse
      */
     public static Optional<JinjaChatTemplate> fromCheckpoint(Path folder) throws IOException {
         JsonNode config = tokenizerConfig(folder);
@@ -117,6 +121,14 @@ public final class ChatTemplates {
 
     private static JsonNode tokenizerConfig(Path folder) throws IOException {
         Path file = folder.resolve("tokenizer_config.json");
-        return Files.isRegularFile(file) ? JSON.readTree(file.toFile()) : null;
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new TemplateException(file + ": not valid JSON ("
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
+        }
     }
 }
