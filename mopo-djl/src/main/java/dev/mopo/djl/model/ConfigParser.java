@@ -171,7 +171,7 @@ public final class ConfigParser {
         List<Integer> windows = new ArrayList<>();
         for (int i = 0; i < layers; i++) {
             boolean sliding = types != null && types.isJsonArray() && types.getAsJsonArray().size() == layers
-                    ? "sliding_attention".equals(types.getAsJsonArray().get(i).getAsString())
+                    ? "sliding_attention".equals(text(types.getAsJsonArray().get(i)))
                     : i >= maxWindowLayers;
             windows.add(sliding ? window : 0);
         }
@@ -183,6 +183,11 @@ public final class ConfigParser {
         return json.has("sliding_window") ? optInt("sliding_window", 0) : 4096;
     }
 
+    /** A JSON string's text, else null. */
+    private static String text(JsonElement value) {
+        return value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? value.getAsString() : null;
+    }
+
     private static List<Integer> noWindows(int layers) {
         return Collections.nCopies(layers, 0);
     }
@@ -191,7 +196,13 @@ public final class ConfigParser {
         List<Long> eos = new ArrayList<>();
         JsonElement value = json.get("eos_token_id");
         if (value != null && value.isJsonArray()) {
-            value.getAsJsonArray().forEach(id -> eos.add(id.getAsLong()));
+            for (JsonElement id : value.getAsJsonArray()) {
+                try {
+                    eos.add(id.getAsJsonPrimitive().getAsBigDecimal().longValueExact());
+                } catch (RuntimeException e) {
+                    throw new CheckpointException(file + ": 'eos_token_id' must hold integers, got " + value);
+                }
+            }
         } else if (present(json, "eos_token_id")) {
             eos.add(optLong("eos_token_id"));
         }
@@ -214,7 +225,7 @@ public final class ConfigParser {
         if (!present(json, key)) {
             throw new CheckpointException(file + ": '" + key + "' is missing");
         }
-        return json.get(key).getAsString();
+        return optString(key, null);
     }
 
     private int requireInt(String key) {
@@ -292,7 +303,14 @@ public final class ConfigParser {
         return optString(json, key, fallback);
     }
 
-    private static String optString(JsonObject object, String key, String fallback) {
-        return present(object, key) ? object.get(key).getAsString() : fallback;
+    private String optString(JsonObject object, String key, String fallback) {
+        if (!present(object, key)) {
+            return fallback;
+        }
+        JsonElement value = object.get(key);
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+            throw new CheckpointException(file + ": '" + key + "' must be a string, got " + value);
+        }
+        return value.getAsString();
     }
 }
