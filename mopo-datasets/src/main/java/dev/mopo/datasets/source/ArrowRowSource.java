@@ -51,7 +51,8 @@ final class ArrowRowSource implements RowSource {
      * rows read from it stay inside its buffers. Bytes Arrow cannot decode are the file's fault, a
      * {@link DatasetFileException}: Arrow throws whatever its decoder hits (IOException,
      * IllegalArgumentException, IndexOutOfBoundsException …, OutOfMemoryError for a length field
-     * of gigabytes). Failures of the file system itself stay I/O errors.
+     * of gigabytes, AssertionError from its own checks under {@code -ea}). Failures of the file
+     * system itself stay I/O errors.
      */
     static boolean loadNextBatch(Path file, ArrowReader reader) throws IOException {
         try {
@@ -64,7 +65,7 @@ final class ArrowRowSource implements RowSource {
             return true;
         } catch (DatasetFileException | FileSystemException e) {
             throw e;
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError | AssertionError e) {
             throw undecodable(file, e);
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mopo.datasets.reject.DatasetFileException;
 import java.io.BufferedInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -120,7 +121,7 @@ public final class RowSources {
             return reader.getVectorSchemaRoot().getSchema();
         } catch (FileSystemException e) {
             throw e;
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError | AssertionError e) {
             throw ArrowRowSource.undecodable(file, e);
         }
     }
@@ -139,9 +140,9 @@ public final class RowSources {
         JsonNode files;
         try {
             files = JSON.readTree(state.toFile()).get("_data_files");
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | CharConversionException e) {
             throw new DatasetFileException(state, DatasetFileException.UNREADABLE, "not valid JSON ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")", -1, e);
+                    + e.getMessage().lines().findFirst().orElse("") + ")", -1, e);
         }
         if (files == null || !files.isArray() || files.isEmpty()) {
             throw new DatasetFileException(state, DatasetFileException.UNREADABLE,

@@ -3,6 +3,7 @@ package dev.mopo.datasets.template;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,9 +127,9 @@ public final class ChatTemplates {
         }
         try {
             return JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | CharConversionException e) {
             throw new TemplateException(file + ": not valid JSON ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
+                    + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }
     }
 }
