@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mopo.datasets.reject.DatasetFileException;
 import java.io.BufferedInputStream;
 import java.io.CharConversionException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
@@ -80,11 +82,22 @@ public final class RowSources {
                 return new JsonLinesSource(file, new BufferedInputStream(Files.newInputStream(file), READ_BUFFER),
                         firstRow);
             case JSONL_GZIP:
-                return new JsonLinesSource(file, new GZIPInputStream(Files.newInputStream(file), READ_BUFFER),
-                        firstRow);
+                return new JsonLinesSource(file, gzip(file), firstRow);
             default:
                 throw new DatasetFileException(file, DatasetFileException.UNSUPPORTED_FORMAT,
                         "a " + format + " inside a folder of data files");
+        }
+    }
+
+    /** {@code file} inflated; a gzip header cut short or corrupt refuses the file (the body's faults cut rows). */
+    private static InputStream gzip(Path file) throws IOException {
+        InputStream raw = Files.newInputStream(file);
+        try {
+            return new GZIPInputStream(raw, READ_BUFFER);
+        } catch (EOFException | ZipException e) {
+            raw.close();
+            throw new DatasetFileException(file, DatasetFileException.UNREADABLE,
+                    "its gzip header is cut short or corrupt (" + e.getMessage() + ")", -1, e);
         }
     }
 
