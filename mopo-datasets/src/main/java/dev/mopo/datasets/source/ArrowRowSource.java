@@ -51,8 +51,8 @@ final class ArrowRowSource implements RowSource {
      * rows read from it stay inside its buffers. Bytes Arrow cannot decode are the file's fault, a
      * {@link DatasetFileException}: Arrow throws whatever its decoder hits (IOException,
      * IllegalArgumentException, IndexOutOfBoundsException …, OutOfMemoryError for a length field
-     * of gigabytes, AssertionError from its own checks under {@code -ea}). Failures of the file
-     * system itself stay I/O errors.
+     * of gigabytes, StackOverflowError for a schema whose children loop, AssertionError from its own
+     * checks under {@code -ea}). Failures of the file system itself stay I/O errors.
      */
     static boolean loadNextBatch(Path file, ArrowReader reader) throws IOException {
         try {
@@ -65,7 +65,8 @@ final class ArrowRowSource implements RowSource {
             return true;
         } catch (DatasetFileException | FileSystemException e) {
             throw e;
-        } catch (IOException | RuntimeException | OutOfMemoryError | AssertionError e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError
+                | AssertionError e) {
             throw undecodable(file, e);
         }
     }

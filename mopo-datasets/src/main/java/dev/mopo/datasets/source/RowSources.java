@@ -134,7 +134,8 @@ public final class RowSources {
             return reader.getVectorSchemaRoot().getSchema();
         } catch (FileSystemException e) {
             throw e;
-        } catch (IOException | RuntimeException | OutOfMemoryError | AssertionError e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError
+                | AssertionError e) {
             throw ArrowRowSource.undecodable(file, e);
         }
     }
