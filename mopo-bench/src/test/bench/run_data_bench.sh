@@ -30,7 +30,7 @@ mkdir -p "$WORK"
 
 cd "$ROOT"
 java_bench() {
-    ./mopo bench data --path "$@" --tokenizer "$WORK/tok" 2>/dev/null | grep '^{'
+    ./mopo bench data --dataset-path "$@" --tokenizer "$WORK/tok" 2>/dev/null | grep '^{'
 }
 hf_bench() {
     "$PY" "$SCRIPT" hf --path "$1" --tokenizer "$WORK/tok"

@@ -29,13 +29,13 @@ echo "== GLIBC_TUNABLES=$GLIBC_TUNABLES"
 cd "$ROOT"
 if [ ! -f "$WORK/model/model.safetensors" ] || [ ! -f "$WORK/data/pairs.jsonl" ]; then
     echo "== writing the model and the corpus"
-    ./mopo bench train-speed --out "$WORK" --threads "$THREADS" --warmup 0 --steps 1 | grep -v '^{'
+    ./mopo bench train-speed --output "$WORK" --threads "$THREADS" --warmup 0 --steps 1 | grep -v '^{'
 fi
 for round in $(seq 1 "$ROUNDS"); do
     echo "== round $round: TRL ($ATTENTION attention, $THREADS threads); $(uptime)"
     "$PY" "$SCRIPT" --dir "$WORK" --threads "$THREADS" --warmup "$WARMUP" --steps "$STEPS" \
         --attention "$ATTENTION" --json "$WORK/trl-$round.json" 2>/dev/null | grep -E '^trl:'
     echo "== round $round: mopo ($THREADS threads); $(uptime)"
-    ./mopo bench train-speed --out "$WORK" --threads "$THREADS" --warmup "$WARMUP" --steps "$STEPS" \
+    ./mopo bench train-speed --output "$WORK" --threads "$THREADS" --warmup "$WARMUP" --steps "$STEPS" \
         --compare "$WORK/trl-$round.json" | grep -v '^mopo bench train-speed: '
 done

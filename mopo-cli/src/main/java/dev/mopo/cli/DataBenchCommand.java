@@ -24,16 +24,16 @@ import picocli.CommandLine.Option;
         description = "Read and tokenise a corpus into batches; print pairs/s and peak memory as one JSON line.")
 final class DataBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--path", required = true, paramLabel = "FILE_OR_DIR", description = "The corpus.")
+    @Option(names = {"--dataset-path", "--path"}, required = true, paramLabel = "FILE_OR_DIR", description = "The corpus.")
     private Path path;
 
     @Option(names = "--tokenizer", required = true, paramLabel = "DIR", description = "Folder with tokenizer.json.")
     private Path tokenizer;
 
-    @Option(names = "--preset", defaultValue = "pku-safe-rlhf", description = "Preset (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--dataset-preset", "--preset"}, defaultValue = "pku-safe-rlhf", description = "Preset (default: ${DEFAULT-VALUE}).")
     private String preset;
 
-    @Option(names = "--option", paramLabel = "KEY=VALUE", description = "A preset option, repeatable.")
+    @Option(names = {"--dataset-option", "--option"}, paramLabel = "KEY=VALUE", description = "A preset option, repeatable.")
     private List<String> options = List.of();
 
     @Option(names = "--chat-template", defaultValue = "pku",

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
                 + " 2-core CPU; running it again over the same folder skips what is finished."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--output", "--out"}, paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     private Path out = Path.of("demo-out");
 
     @Option(names = "--seeds", paramLabel = "N",

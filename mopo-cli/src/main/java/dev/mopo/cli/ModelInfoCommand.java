@@ -33,8 +33,8 @@ final class ModelInfoCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "8", description = "Sequences per batch for the plan (default: ${DEFAULT-VALUE}).")
     private int batch;
 
-    @Option(names = "--seq", defaultValue = "1024", description = "Tokens per sequence for the plan (default: ${DEFAULT-VALUE}).")
-    private int sequence;
+    @Option(names = {"--sequence", "--seq"}, description = "Tokens per sequence for the plan (default: ${DEFAULT-VALUE}).")
+    private int sequence = 1024;
 
     @Override
     public Integer call() throws Exception {

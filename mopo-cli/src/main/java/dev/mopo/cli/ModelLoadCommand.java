@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         sortOptions = false)
 final class ModelLoadCommand implements Callable<Integer> {
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(names = {"--output", "--out"}, paramLabel = "DIR",
             description = "Checkpoint folder, absent or empty (default: a new temporary folder).")
     private Path out;
 
@@ -67,12 +67,12 @@ final class ModelLoadCommand implements Callable<Integer> {
         if (Files.isDirectory(folder)) {
             try (Stream<Path> entries = Files.list(folder)) {
                 if (entries.findAny().isPresent()) {
-                    throw new IllegalArgumentException(folder + " is not empty: --out must name a new or empty folder"
+                    throw new IllegalArgumentException(folder + " is not empty: --output must name a new or empty folder"
                             + " (it is deleted afterwards unless --keep)");
                 }
             }
         } else if (Files.exists(folder)) {
-            throw new IllegalArgumentException(folder + " is a file: --out must name a new or empty folder");
+            throw new IllegalArgumentException(folder + " is a file: --output must name a new or empty folder");
         }
     }
 }

@@ -26,6 +26,7 @@ public final class MopoCommand {
         CommandLine commandLine = new CommandLine(new MopoCommand());
         ChoiceConverters.registerAll(commandLine);
         TrainCommand.describeDefaults(commandLine.getSubcommands().get("train").getCommandSpec());
+        FlagVocabulary.apply(commandLine);
         Errors errors = new Errors();
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);

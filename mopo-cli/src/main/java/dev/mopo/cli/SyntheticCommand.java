@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
                     + " pairs sampled from known preference structures, and compare everything with the exact"
                     + " KL-regularised Pareto front.",
             "Per structure it writes thresholds.csv, points.csv, baselines.csv, summary.json and front plots"
-                    + " (PNG) under --out, and prints a table of hypervolume ratios and constraint violations."
+                    + " (PNG) under --output, and prints a table of hypervolume ratios and constraint violations."
         },
         sortOptions = false)
 final class SyntheticCommand implements Callable<Integer> {
@@ -42,7 +42,7 @@ final class SyntheticCommand implements Callable<Integer> {
             converter = StructureConverter.class, completionCandidates = StructureNames.class)
     private List<Structure> structures = Arrays.asList(Structure.values());
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--output", "--out"}, paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     private Path out = Path.of("bench-out", "synthetic");
 
     @Option(names = "--estimators", split = ",", paramLabel = "NAME",

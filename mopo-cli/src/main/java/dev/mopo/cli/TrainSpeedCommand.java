@@ -19,14 +19,14 @@ import picocli.CommandLine.Option;
                     + " vocabulary) with IPO on generated pairs (8 pairs a step, every sequence 128 tokens, reference"
                     + " log-probs precomputed, AdamW, fp32, CPU) and print seconds per step, tokens/s and peak memory,"
                     + " as text and as one JSON line.",
-            "Writes the model and the corpus into --out unless they are there. The same run with TRL's DPOTrainer"
+            "Writes the model and the corpus into --output unless they are there. The same run with TRL's DPOTrainer"
                     + " is mopo-bench/src/test/fixtures/trl_train_speed.py on that folder; pass its JSON as --compare"
                     + " to print both and the ratios."
         },
         sortOptions = false)
 final class TrainSpeedCommand implements Callable<Integer> {
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder of the model, the corpus and the run (default:"
+    @Option(names = {"--output", "--out"}, paramLabel = "DIR", description = "Folder of the model, the corpus and the run (default:"
             + " ${DEFAULT-VALUE}).")
     private Path out = Path.of("bench-out", "train-speed");
 

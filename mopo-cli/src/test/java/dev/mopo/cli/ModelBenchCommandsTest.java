@@ -20,9 +20,9 @@ class ModelBenchCommandsTest {
         StringWriter err = new StringWriter();
         CommandLine commandLine = MopoCommand.commandLine();
         commandLine.setErr(new PrintWriter(err));
-        int status = commandLine.execute("bench", "model-load", "--threads", "1", "--out", out.toString());
+        int status = commandLine.execute("bench", "model-load", "--threads", "1", "--output", out.toString());
         assertEquals(2, status);
-        assertTrue(err.toString().contains("is not empty: --out must name a new or empty folder"), err.toString());
+        assertTrue(err.toString().contains("is not empty: --output must name a new or empty folder"), err.toString());
         assertTrue(Files.exists(out.resolve("keep-me.txt")), "nothing deleted");
     }
 

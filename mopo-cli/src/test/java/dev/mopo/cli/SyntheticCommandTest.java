@@ -19,7 +19,7 @@ class SyntheticCommandTest {
     @Test
     void writesTablesSummaryAndPlotsPerStructure() throws Exception {
         int status = MopoCommand.commandLine().execute("bench", "synthetic", "--structure", "bt-independent,three-objective",
-                "--steps", "30", "--responses", "8", "--pairs", "2000", "--estimators", "snis", "--out", out.toString());
+                "--steps", "30", "--responses", "8", "--pairs", "2000", "--estimators", "snis", "--output", out.toString());
         assertEquals(0, status);
         for (String file : new String[] {"thresholds.csv", "points.csv", "baselines.csv", "summary.json",
             "front_P1_P2.png"}) {
@@ -37,7 +37,7 @@ class SyntheticCommandTest {
         StringWriter err = new StringWriter();
         CommandLine commandLine = MopoCommand.commandLine();
         commandLine.setErr(new PrintWriter(err));
-        int status = commandLine.execute("bench", "synthetic", "--structure", "nope", "--out", out.toString());
+        int status = commandLine.execute("bench", "synthetic", "--structure", "nope", "--output", out.toString());
         assertEquals(2, status);
         assertTrue(err.toString().contains("unknown structure 'nope'") && err.toString().contains("bt-aligned"),
                 err.toString());

@@ -38,7 +38,7 @@ class TrainSpeedCommandTest {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
             CommandLine commandLine = MopoCommand.commandLine();
             commandLine.setErr(new PrintWriter(err));
-            status = commandLine.execute("bench", "train-speed", "--out", out.toString(), "--steps", "2", "--warmup",
+            status = commandLine.execute("bench", "train-speed", "--output", out.toString(), "--steps", "2", "--warmup",
                     "1", "--pairs", "8", "--threads", "1", "--compare", trl.toString());
         } finally {
             System.setOut(stdout);

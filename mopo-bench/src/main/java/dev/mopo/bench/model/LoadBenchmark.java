@@ -55,7 +55,7 @@ public final class LoadBenchmark {
         FileStore store = Files.getFileStore(existing);
         if (store.getUsableSpace() < bytes + DISK_MARGIN_BYTES) {
             throw new IOException(existing + ": the checkpoint needs " + ProcessMemory.gib(bytes) + " but only "
-                    + ProcessMemory.gib(store.getUsableSpace()) + " is free; pass --out on a larger disk");
+                    + ProcessMemory.gib(store.getUsableSpace()) + " is free; pass --output on a larger disk");
         }
     }
 

@@ -14,16 +14,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code mopo eval}: sample responses from policies and score them against a reference policy's. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         customSynopsis = "mopo eval --policy NAME=DIR... --reference DIR (--prompts FILE | --dataset-preset P"
-                + " --dataset-path F [--split S]) --scorer SCORER... --out DIR [OPTIONS]",
+                + " --dataset-path F [--split S]) --scorer SCORER... --output DIR [OPTIONS]",
         description = {"Evaluate policies: sample responses to prompts (encoded as training encodes them; batched, with"
                 + " the KV cache, seeded), score them with reward models, Java scorers or external commands, and"
                 + " compare each policy's response with the reference policy's to the same prompt and sample index.",
-            "Writes to --out as it goes: responses.jsonl, scores/SCORER.jsonl, samples.jsonl (policy, prompt_index,"
+            "Writes to --output as it goes: responses.jsonl, scores/SCORER.jsonl, samples.jsonl (policy, prompt_index,"
                 + " sample_index, prompt, response, scores); then summary.json, summary.csv (mean score and win rate"
                 + " per policy and objective with bootstrap intervals over prompts, the non-dominated policies and"
                 + " their hypervolume) and report.html (self-contained: plots, training curves, sample responses)."
@@ -43,20 +46,26 @@ public final class EvalCommand implements Callable<Integer> {
             description = "The reference policy (evaluated too, as 'reference'): win rates are against its responses.")
     private Path reference;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, order = 3,
+    @Option(names = {"--output", "--out"}, paramLabel = "DIR", order = 3,
             description = "Output folder; an earlier evaluation there is continued (same settings; policies may be"
-                    + " added).")
+                    + " added) (required).")
     private Path out;
 
     @Option(names = "--shard", paramLabel = "I/N", order = 4,
             description = "Do shard I (from 0) of N of the work only; see above (default: all of it).")
     private String shard;
 
+    @Spec
+    private CommandSpec spec;
+
     @Mixin
     private EvalOptions options = new EvalOptions();
 
     @Override
     public Integer call() throws Exception {
+        if (out == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--output=DIR'");
+        }
         EvalSettings.Builder builder = EvalSettings.builder();
         options.applyTo(builder, Path.of("").toAbsolutePath(), null);
         EvalSettings settings = builder.build();

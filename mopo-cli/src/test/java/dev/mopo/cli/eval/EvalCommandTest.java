@@ -39,7 +39,7 @@ class EvalCommandTest {
     private static List<String> args(Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("eval", "--policy", "twin=" + MODEL, "--reference", MODEL.toString(),
                 "--prompts", prompts.toString(), "--samples", "2", "--temperature", "1", "--max-new-tokens", "4",
-                "--batch-size", "3", "--out", out.toString(), "--scorer", "java:concise"));
+                "--batch-size", "3", "--output", out.toString(), "--scorer", "java:concise"));
         args.addAll(List.of(more));
         return args;
     }

@@ -20,7 +20,7 @@ import java.util.function.Function;
 
 /**
  * Reads a corpus once, streaming, and reports what it holds and what was thrown away: the
- * library side of {@code mopo data inspect --preset NAME --path FILE_OR_DIR [--strict] [--json]
+ * library side of {@code mopo data inspect --dataset-preset NAME --dataset-path FILE_OR_DIR [--strict] [--json]
  * [--tokenizer DIR [--chat-template CHOICE]]}.
  *
  * <pre>{@code

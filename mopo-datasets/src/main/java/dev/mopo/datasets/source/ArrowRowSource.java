@@ -1,7 +1,10 @@
 package dev.mopo.datasets.source;
 
+import dev.mopo.datasets.reject.DatasetFileException;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
@@ -32,7 +35,7 @@ final class ArrowRowSource implements RowSource {
     @Override
     public SourceRow next() throws IOException {
         while (rowInBatch >= batchRows) {
-            if (!reader.loadNextBatch()) {
+            if (!loadNextBatch(file, reader)) {
                 return null;
             }
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
@@ -41,6 +44,39 @@ final class ArrowRowSource implements RowSource {
             rowInBatch = 0;
         }
         return SourceRow.of(file, row++, new ArrowRecord(columns, rowInBatch++));
+    }
+
+    /**
+     * The reader's next record batch, its offsets and buffers checked ({@code validateFull}) so that
+     * rows read from it stay inside its buffers. Bytes Arrow cannot decode are the file's fault, a
+     * {@link DatasetFileException}: Arrow throws whatever its decoder hits (IOException,
+     * IllegalArgumentException, IndexOutOfBoundsException …, OutOfMemoryError for a length field
+     * of gigabytes, StackOverflowError for a schema whose children loop, AssertionError from its own
+     * checks under {@code -ea}). Failures of the file system itself stay I/O errors.
+     */
+    static boolean loadNextBatch(Path file, ArrowReader reader) throws IOException {
+        try {
+            if (!reader.loadNextBatch()) {
+                return false;
+            }
+            for (FieldVector vector : reader.getVectorSchemaRoot().getFieldVectors()) {
+                vector.validateFull();
+            }
+            return true;
+        } catch (DatasetFileException | FileSystemException e) {
+            throw e;
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError
+                | AssertionError e) {
+            throw undecodable(file, e);
+        }
+    }
+
+    /** {@code e}, thrown while decoding {@code file}, as the refusal of the file. */
+    static DatasetFileException undecodable(Path file, Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage().lines().findFirst().orElse("");
+        return new DatasetFileException(file, DatasetFileException.UNREADABLE,
+                "its Arrow data cannot be decoded (" + message + ")", -1, e);
     }
 
     @Override

@@ -1,13 +1,18 @@
 package dev.mopo.datasets.source;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mopo.datasets.reject.DatasetFileException;
 import java.io.BufferedInputStream;
+import java.io.CharConversionException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -17,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
@@ -76,11 +82,22 @@ public final class RowSources {
                 return new JsonLinesSource(file, new BufferedInputStream(Files.newInputStream(file), READ_BUFFER),
                         firstRow);
             case JSONL_GZIP:
-                return new JsonLinesSource(file, new GZIPInputStream(Files.newInputStream(file), READ_BUFFER),
-                        firstRow);
+                return new JsonLinesSource(file, gzip(file), firstRow);
             default:
                 throw new DatasetFileException(file, DatasetFileException.UNSUPPORTED_FORMAT,
                         "a " + format + " inside a folder of data files");
+        }
+    }
+
+    /** {@code file} inflated; a gzip header cut short or corrupt refuses the file (the body's faults cut rows). */
+    private static InputStream gzip(Path file) throws IOException {
+        InputStream raw = Files.newInputStream(file);
+        try {
+            return new GZIPInputStream(raw, READ_BUFFER);
+        } catch (EOFException | ZipException e) {
+            raw.close();
+            throw new DatasetFileException(file, DatasetFileException.UNREADABLE,
+                    "its gzip header is cut short or corrupt (" + e.getMessage() + ")", -1, e);
         }
     }
 
@@ -90,12 +107,12 @@ public final class RowSources {
         ArrowReader reader = null;
         try {
             reader = ipcReader(file, format, allocator);
-            Schema schema = reader.getVectorSchemaRoot().getSchema();
+            Schema schema = schema(file, reader);
             try {
                 ArrowSchemas.check(file, schema, required);
             } catch (DatasetFileException e) {
                 long rows = 0;
-                while (reader.loadNextBatch()) {
+                while (ArrowRowSource.loadNextBatch(file, reader)) {
                     rows += reader.getVectorSchemaRoot().getRowCount();
                 }
                 throw e.withRows(rows);
@@ -111,6 +128,18 @@ public final class RowSources {
         }
     }
 
+    /** The schema at the start of an IPC file or stream; bytes Arrow cannot decode refuse the file. */
+    private static Schema schema(Path file, ArrowReader reader) throws IOException {
+        try {
+            return reader.getVectorSchemaRoot().getSchema();
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError
+                | AssertionError e) {
+            throw ArrowRowSource.undecodable(file, e);
+        }
+    }
+
     private static ArrowReader ipcReader(Path file, DataFormat format, BufferAllocator allocator) throws IOException {
         if (format == DataFormat.ARROW_IPC_FILE) {
             return new ArrowFileReader(FileChannel.open(file, StandardOpenOption.READ), allocator);
@@ -122,7 +151,13 @@ public final class RowSources {
     /** The shards of a {@code save_to_disk} folder in {@code state.json}'s {@code _data_files} order. */
     private static List<Path> saveToDiskShards(Path folder) throws IOException {
         Path state = folder.resolve("state.json");
-        JsonNode files = JSON.readTree(state.toFile()).get("_data_files");
+        JsonNode files;
+        try {
+            files = JSON.readTree(state.toFile()).get("_data_files");
+        } catch (JsonProcessingException | CharConversionException e) {
+            throw new DatasetFileException(state, DatasetFileException.UNREADABLE, "not valid JSON ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")", -1, e);
+        }
         if (files == null || !files.isArray() || files.isEmpty()) {
             throw new DatasetFileException(state, DatasetFileException.UNREADABLE,
                     "state.json has no '_data_files' list naming the Arrow shards");
@@ -134,10 +169,20 @@ public final class RowSources {
                 throw new DatasetFileException(state, DatasetFileException.UNREADABLE,
                         "a '_data_files' entry has no 'filename': " + entry);
             }
-            Path shard = folder.resolve(name.textValue()).normalize();
+            Path shard;
+            try {
+                shard = folder.resolve(name.textValue()).normalize();
+            } catch (InvalidPathException e) {
+                throw new DatasetFileException(state, DatasetFileException.UNREADABLE,
+                        "shard '" + name.textValue() + "' is not a file name", -1, e);
+            }
             if (!shard.startsWith(folder.normalize())) {
                 throw new DatasetFileException(state, DatasetFileException.UNREADABLE,
                         "shard '" + name.textValue() + "' lies outside the folder");
+            }
+            if (!Files.isRegularFile(shard)) {
+                throw new DatasetFileException(state, DatasetFileException.UNREADABLE,
+                        "shard '" + name.textValue() + "' is not in the folder");
             }
             shards.add(shard);
         }

@@ -1,7 +1,9 @@
 package dev.mopo.datasets.template;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +24,9 @@ public final class ChatTemplates {
      * The checkpoint's own template: {@code chat_template.jinja} if present, else the
      * {@code chat_template} of {@code tokenizer_config.json} (a string, or a list of named
      * templates of which {@code default} is taken); empty when it has none.
+     *
+     * @throws TemplateException when {@code tokenizer_config.json} is not valid JSON or its template
+     *     does not parse
      */
     public static Optional<JinjaChatTemplate> fromCheckpoint(Path folder) throws IOException {
         JsonNode config = tokenizerConfig(folder);
@@ -117,6 +122,14 @@ public final class ChatTemplates {
 
     private static JsonNode tokenizerConfig(Path folder) throws IOException {
         Path file = folder.resolve("tokenizer_config.json");
-        return Files.isRegularFile(file) ? JSON.readTree(file.toFile()) : null;
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (JsonProcessingException | CharConversionException e) {
+            throw new TemplateException(file + ": not valid JSON ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
     }
 }

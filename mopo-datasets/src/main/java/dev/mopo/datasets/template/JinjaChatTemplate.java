@@ -60,7 +60,12 @@ public final class JinjaChatTemplate implements ChatTemplate {
         this.specialTokens = Map.copyOf(specialTokens);
         this.jinjava = sandbox();
         JinjavaInterpreter parser = jinjava.newInterpreter();
-        this.tree = parser.parse(source);
+        try {
+            this.tree = parser.parse(source);
+        } catch (RuntimeException e) {
+            throw new TemplateException("the chat template does not parse: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        }
         failOnFatal("the chat template does not parse", parser.getErrorsCopy());
     }
 

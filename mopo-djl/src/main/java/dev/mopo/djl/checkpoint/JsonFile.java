@@ -13,6 +13,7 @@ import com.google.gson.stream.MalformedJsonException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,8 @@ public final class JsonFile {
                 }
             } catch (MalformedJsonException | EOFException | JsonParseException | IllegalStateException e) {
                 throw new CheckpointException(file + ": not well-formed JSON: " + SafetensorsHeader.firstLine(e.getMessage()));
+            } catch (CharacterCodingException e) {
+                throw new CheckpointException(file + ": not UTF-8 text, so not JSON (is it the file you meant?)");
             }
             if (!element.isJsonObject()) {
                 throw new CheckpointException(file + ": expected a JSON object, got " + element);

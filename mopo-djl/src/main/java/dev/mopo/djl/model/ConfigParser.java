@@ -56,9 +56,9 @@ public final class ConfigParser {
     }
 
     private ModelConfig llamaFamily(Architecture architecture) {
-        int hidden = requireInt("hidden_size");
-        int heads = requireInt("num_attention_heads");
-        int layers = requireInt("num_hidden_layers");
+        int hidden = requireCount("hidden_size");
+        int heads = requireCount("num_attention_heads");
+        int layers = requireCount("num_hidden_layers");
         int headDim = architecture == Architecture.QWEN2 ? hidden / heads : optInt("head_dim", hidden / heads);
         boolean attentionBias = architecture == Architecture.LLAMA && optBoolean("attention_bias", false);
         boolean qkvBias = architecture == Architecture.QWEN2 || attentionBias;
@@ -73,12 +73,12 @@ public final class ConfigParser {
     }
 
     private ModelConfig gptNeox() {
-        int hidden = requireInt("hidden_size");
-        int heads = requireInt("num_attention_heads");
+        int hidden = requireCount("hidden_size");
+        int heads = requireCount("num_attention_heads");
         int headDim = hidden / heads;
         boolean bias = optBoolean("attention_bias", true);
         boolean parallel = optBoolean("use_parallel_residual", true);
-        int layers = requireInt("num_hidden_layers");
+        int layers = requireCount("num_hidden_layers");
         return new ModelConfig(Architecture.GPT_NEOX, requireInt("vocab_size"), hidden, layers, heads, heads, headDim,
                 requireInt("intermediate_size"), requireInt("max_position_embeddings"), NormKind.LAYER,
                 optDouble("layer_norm_eps", 1e-5), ActivationFunction.fromName(optString("hidden_act", "gelu"),
@@ -90,9 +90,9 @@ public final class ConfigParser {
     }
 
     private ModelConfig opt() {
-        int hidden = requireInt("hidden_size");
-        int heads = requireInt("num_attention_heads");
-        int layers = requireInt("num_hidden_layers");
+        int hidden = requireCount("hidden_size");
+        int heads = requireCount("num_attention_heads");
+        int layers = requireCount("num_hidden_layers");
         boolean preNorm = optBoolean("do_layer_norm_before", true);
         boolean bias = optBoolean("enable_bias", true);
         if (!optBoolean("layer_norm_elementwise_affine", true)) {
@@ -108,9 +108,9 @@ public final class ConfigParser {
     }
 
     private ModelConfig gpt2() {
-        int hidden = requireInt("n_embd");
-        int heads = requireInt("n_head");
-        int layers = requireInt("n_layer");
+        int hidden = requireCount("n_embd");
+        int heads = requireCount("n_head");
+        int layers = requireCount("n_layer");
         int headDim = hidden / heads;
         double scale = optBoolean("scale_attn_weights", true) ? Math.pow(headDim, -0.5) : 1.0;
         return new ModelConfig(Architecture.GPT2, requireInt("vocab_size"), hidden, layers, heads, heads, headDim,
@@ -171,7 +171,7 @@ public final class ConfigParser {
         List<Integer> windows = new ArrayList<>();
         for (int i = 0; i < layers; i++) {
             boolean sliding = types != null && types.isJsonArray() && types.getAsJsonArray().size() == layers
-                    ? "sliding_attention".equals(types.getAsJsonArray().get(i).getAsString())
+                    ? "sliding_attention".equals(text(types.getAsJsonArray().get(i)))
                     : i >= maxWindowLayers;
             windows.add(sliding ? window : 0);
         }
@@ -183,6 +183,11 @@ public final class ConfigParser {
         return json.has("sliding_window") ? optInt("sliding_window", 0) : 4096;
     }
 
+    /** A JSON string's text, else null. */
+    private static String text(JsonElement value) {
+        return value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? value.getAsString() : null;
+    }
+
     private static List<Integer> noWindows(int layers) {
         return Collections.nCopies(layers, 0);
     }
@@ -191,7 +196,13 @@ public final class ConfigParser {
         List<Long> eos = new ArrayList<>();
         JsonElement value = json.get("eos_token_id");
         if (value != null && value.isJsonArray()) {
-            value.getAsJsonArray().forEach(id -> eos.add(id.getAsLong()));
+            for (JsonElement id : value.getAsJsonArray()) {
+                try {
+                    eos.add(id.getAsJsonPrimitive().getAsBigDecimal().longValueExact());
+                } catch (RuntimeException e) {
+                    throw new CheckpointException(file + ": 'eos_token_id' must hold integers, got " + value);
+                }
+            }
         } else if (present(json, "eos_token_id")) {
             eos.add(optLong("eos_token_id"));
         }
@@ -214,7 +225,7 @@ public final class ConfigParser {
         if (!present(json, key)) {
             throw new CheckpointException(file + ": '" + key + "' is missing");
         }
-        return json.get(key).getAsString();
+        return optString(key, null);
     }
 
     private int requireInt(String key) {
@@ -222,6 +233,15 @@ public final class ConfigParser {
             throw new CheckpointException(file + ": '" + key + "' is missing");
         }
         return optInt(key, 0);
+    }
+
+    /** A required count: sizes and head counts divide one another, so none may be zero or negative. */
+    private int requireCount(String key) {
+        int value = requireInt(key);
+        if (value <= 0) {
+            throw new CheckpointException(file + ": '" + key + "' must be a positive integer, got " + value);
+        }
+        return value;
     }
 
     private int optInt(String key, int fallback) {
@@ -283,7 +303,14 @@ public final class ConfigParser {
         return optString(json, key, fallback);
     }
 
-    private static String optString(JsonObject object, String key, String fallback) {
-        return present(object, key) ? object.get(key).getAsString() : fallback;
+    private String optString(JsonObject object, String key, String fallback) {
+        if (!present(object, key)) {
+            return fallback;
+        }
+        JsonElement value = object.get(key);
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+            throw new CheckpointException(file + ": '" + key + "' must be a string, got " + value);
+        }
+        return value.getAsString();
     }
 }
