@@ -68,28 +68,36 @@ public final class HfTokenizer implements AutoCloseable {
             throw new IllegalArgumentException(folder + ": no tokenizer.json (only fast tokenizers are supported)");
         }
         JsonObject tokenizerConfig = readObject(folder.resolve("tokenizer_config.json"));
-        String text = LlamaBackend.applies(tokenizerConfig)
-                ? LlamaBackend.rebuild(Files.readString(file, StandardCharsets.UTF_8), tokenizerConfig) : null;
+        String text;
         TokenizerJson facts;
-        try (Reader in = text != null ? new StringReader(text)
-                : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            facts = TokenizerJson.read(in);
-        }
         long sentinelId = -1;
-        if (facts.modelDrops()) {
-            sentinelId = facts.maxId() + 1;
-            String original = text != null ? text : Files.readString(file, StandardCharsets.UTF_8);
-            text = UnknownSentinel.add(original, sentinelId);
+        HuggingFaceTokenizer tokenizer;
+        try {
+            text = LlamaBackend.applies(tokenizerConfig)
+                    ? LlamaBackend.rebuild(Files.readString(file, StandardCharsets.UTF_8), tokenizerConfig) : null;
+            try (Reader in = text != null ? new StringReader(text)
+                    : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                facts = TokenizerJson.read(in);
+            }
+            if (facts.modelDrops()) {
+                sentinelId = facts.maxId() + 1;
+                String original = text != null ? text : Files.readString(file, StandardCharsets.UTF_8);
+                text = UnknownSentinel.add(original, sentinelId);
+            }
+            tokenizer = text != null
+                    ? HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                            OPTIONS)
+                    : HuggingFaceTokenizer.builder()
+                            .optTokenizerPath(file)
+                            .optAddSpecialTokens(true)
+                            .optTruncation(false)
+                            .optPadding(false)
+                            .build();
+        } catch (RuntimeException | IOException e) {
+            throw new IllegalArgumentException(file + ": not a tokenizer.json the tokenizers library can read ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); copy it again from the"
+                    + " model's repository", e);
         }
-        HuggingFaceTokenizer tokenizer = text != null
-                ? HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                        OPTIONS)
-                : HuggingFaceTokenizer.builder()
-                        .optTokenizerPath(file)
-                        .optAddSpecialTokens(true)
-                        .optTruncation(false)
-                        .optPadding(false)
-                        .build();
         try {
             JsonObject specialMap = readObject(folder.resolve("special_tokens_map.json"));
             JsonObject modelConfig = readObject(folder.resolve("config.json"));

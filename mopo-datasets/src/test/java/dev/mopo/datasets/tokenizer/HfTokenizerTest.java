@@ -56,6 +56,14 @@ class HfTokenizerTest {
     }
 
     @Test
+    void aCutShortTokenizerJsonIsOneLineNamingTheFile() throws IOException {
+        Files.writeString(dir.resolve("tokenizer.json"), "{\"version\": \"1.0\", \"model\": ");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HfTokenizer.load(dir));
+        assertTrue(e.getMessage().startsWith(dir.resolve("tokenizer.json") + ": not a tokenizer.json"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    @Test
     void aByteLevelVocabularyMissingBytesDropsThem() throws IOException {
         assertTrue(facts(folder("/tokenizer")).modelDrops());
     }
