@@ -3,6 +3,7 @@ package dev.mopo.djl.train;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.mopo.core.io.AtomicFiles;
+import dev.mopo.datasets.read.ReadStats;
 import dev.mopo.djl.Devices;
 import dev.mopo.djl.checkpoint.Checkpoint;
 import dev.mopo.djl.model.CausalLm;
@@ -92,6 +93,7 @@ public final class TrainingSession {
         TrainingData data = TrainingData.open(config);
         try {
             checkData(config, data);
+            reportRejections(data, listener);
             LossSetup loss = LossSetup.of(config.loss(), config.dual(), data.objectives());
             LossSetup.requireLabels(config.loss(), data.objectives(), data.survey().labelledTrainPairs(),
                     data.path().toString());
@@ -215,6 +217,15 @@ public final class TrainingSession {
         if (perStep > survey.trainPairs()) {
             throw new IllegalArgumentException("batch_size x gradient_accumulation = " + perStep
                     + " pairs exceeds the " + survey.trainPairs() + " training pairs of " + data.path());
+        }
+    }
+
+    /** Says how many rows the corpus reader skipped, why, and where the first one is. */
+    private static void reportRejections(TrainingData data, TrainingListener listener) {
+        ReadStats stats = data.survey().stats();
+        if (stats.rejectedTotal() > 0) {
+            listener.onWarning(data.path() + ": " + stats.summary() + "; the first: " + stats.examples().get(0).message()
+                    + " (`mopo data inspect` lists them)");
         }
     }
 

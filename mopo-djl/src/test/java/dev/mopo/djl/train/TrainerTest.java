@@ -197,6 +197,27 @@ class TrainerTest {
         assertEquals(6, steps.size(), "metrics.jsonl holds each step once");
     }
 
+    @Test
+    void rowsTheReaderSkipsAreCountedBeforeTraining() throws IOException {
+        Path corpus = TinyRun.corpus(folder, 40, 11);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(corpus));
+        lines.add(5, "{\"prompt\": \"cut short");
+        Files.write(corpus, lines);
+        List<String> warnings = new java.util.ArrayList<>();
+        TrainConfig config = TinyRun.config(corpus, folder.resolve("run")).maxSteps(1).build();
+        try (Trainer trainer = TrainingSession.open(config, false, new TrainingListener() {
+            @Override
+            public void onWarning(String message) {
+                warnings.add(message);
+            }
+        })) {
+            trainer.fit();
+        }
+        String expected = corpus + ": 41 rows read, 40 pairs kept, 1 rejected (malformed_json: 1); the first: " + corpus
+                + " row 6: malformed_json";
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith(expected)), warnings.toString());
+    }
+
     private static List<String> checkpoints(Path run) throws IOException {
         try (var entries = Files.list(run)) {
             return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("checkpoint-")).sorted()
