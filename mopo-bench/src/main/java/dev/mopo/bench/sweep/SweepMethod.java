@@ -1,7 +1,7 @@
 package dev.mopo.bench.sweep;
 
 import dev.mopo.djl.train.config.LossKind;
-import dev.mopo.djl.train.config.TrainConfig;
+import dev.mopo.djl.train.config.TrainConfigBuilder;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +72,7 @@ public record SweepMethod(LossKind loss, List<Map<String, Double>> points) {
     }
 
     /** {@code builder} set to this loss at {@code point} (ignored for a plain loss). */
-    TrainConfig.Builder apply(TrainConfig.Builder builder, Map<String, Double> point) {
+    TrainConfigBuilder apply(TrainConfigBuilder builder, Map<String, Double> point) {
         builder.loss(loss);
         switch (loss) {
             case MOPO:

@@ -9,6 +9,7 @@ import dev.mopo.cli.eval.EvalOptions;
 import dev.mopo.cli.train.SettingsFile;
 import dev.mopo.djl.train.config.LossKind;
 import dev.mopo.djl.train.config.TrainConfig;
+import dev.mopo.djl.train.config.TrainConfigBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ final class SweepFile {
             String stem = absolute.getFileName().toString().replaceFirst("\\.[^.]*$", "");
             Path output = folder.resolve(content.output != null ? content.output : Path.of(stem)).normalize();
             Path basePath = folder.resolve(content.base).normalize();
-            TrainConfig.Builder baseBuilder = SettingsFile.builder(basePath);
+            TrainConfigBuilder baseBuilder = SettingsFile.builder(basePath);
             TrainConfig base;
             try {
                 base = baseBuilder.output(output).build();

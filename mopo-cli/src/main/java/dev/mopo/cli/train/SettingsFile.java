@@ -2,6 +2,7 @@ package dev.mopo.cli.train;
 
 import dev.mopo.cli.YamlFiles;
 import dev.mopo.djl.train.config.TrainConfig;
+import dev.mopo.djl.train.config.TrainConfigBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -20,8 +21,8 @@ public final class SettingsFile {
      * A builder holding the settings of the {@code mopo train} YAML file {@code file}, as {@code mopo train --config}
      * reads it: for sweeps, whose runs all start from one such file.
      */
-    public static TrainConfig.Builder builder(Path file) throws IOException {
-        TrainConfig.Builder builder = TrainConfig.builder();
+    public static TrainConfigBuilder builder(Path file) throws IOException {
+        TrainConfigBuilder builder = TrainConfig.builder();
         read(file).applyTo(builder);
         return builder;
     }

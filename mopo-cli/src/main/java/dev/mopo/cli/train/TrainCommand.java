@@ -3,6 +3,7 @@ package dev.mopo.cli.train;
 import dev.mopo.djl.train.Trainer;
 import dev.mopo.djl.train.TrainingSession;
 import dev.mopo.djl.train.config.TrainConfig;
+import dev.mopo.djl.train.config.TrainConfigBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Map;
@@ -65,10 +66,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainConfig.Builder builder = TrainConfig.builder();
-        if (paperSettings) {
-            builder.paperTextSettings();
-        }
+        TrainConfigBuilder builder = paperSettings ? TrainConfig.paperTextBuilder() : TrainConfig.builder();
         if (config != null) {
             SettingsFile.read(config).applyTo(builder);
         }

@@ -9,7 +9,7 @@ import dev.mopo.djl.train.config.LrSchedule;
 import dev.mopo.djl.train.config.Precision;
 import dev.mopo.djl.train.config.PreferenceValueSource;
 import dev.mopo.djl.train.config.ReferenceMode;
-import dev.mopo.djl.train.config.TrainConfig;
+import dev.mopo.djl.train.config.TrainConfigBuilder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * The settings of {@code mopo train}, one field each: the flag is {@code --kebab-case} of the
  * field and the YAML key its {@code snake_case}, so {@code dualStepSize} is {@code --dual-step-size}
  * and {@code dual_step_size:}. A field stays null unless given; {@link #applyTo} hands the given
- * ones to {@link TrainConfig.Builder}, which holds the defaults and the checks.
+ * ones to {@link TrainConfigBuilder}, which holds the defaults and the checks.
  */
 final class TrainOptions {
 
@@ -263,7 +263,7 @@ final class TrainOptions {
     }
 
     /** Hands every given setting to {@code builder}. */
-    void applyTo(TrainConfig.Builder builder) {
+    void applyTo(TrainConfigBuilder builder) {
         set(model, builder::model);
         set(reference, builder::reference);
         set(referenceMode, builder::referenceMode);

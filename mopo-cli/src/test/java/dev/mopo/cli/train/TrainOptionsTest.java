@@ -6,6 +6,7 @@ import dev.mopo.core.batch.LogProbReduction;
 import dev.mopo.djl.train.config.LossKind;
 import dev.mopo.djl.train.config.LrSchedule;
 import dev.mopo.djl.train.config.TrainConfig;
+import dev.mopo.djl.train.config.TrainConfigBuilder;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class TrainOptionsTest {
         TrainConfig config = sample();
         Path yaml = folder.resolve("printed.yaml");
         Files.writeString(yaml, FlatSettings.yaml(config));
-        TrainConfig.Builder builder = TrainConfig.builder();
+        TrainConfigBuilder builder = TrainConfig.builder();
         SettingsFile.read(yaml).applyTo(builder);
         assertEquals(config, builder.build());
     }

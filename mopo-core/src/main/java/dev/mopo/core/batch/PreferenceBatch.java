@@ -311,15 +311,15 @@ public final class PreferenceBatch {
             }
             long pairs = outcomeShape.get(0);
             DataType type = policyA.getDataType();
-            checkLogProbs("batch.policyA", policyA, pairs);
-            checkLogProbs("batch.policyB", policyB, pairs);
-            checkLogProbs("batch.referenceA", referenceA, pairs);
-            checkLogProbs("batch.referenceB", referenceB, pairs);
+            BatchChecks.checkLogProbs("batch.policyA", policyA, pairs);
+            BatchChecks.checkLogProbs("batch.policyB", policyB, pairs);
+            BatchChecks.checkLogProbs("batch.referenceA", referenceA, pairs);
+            BatchChecks.checkLogProbs("batch.referenceB", referenceB, pairs);
             outcomes = outcomes.toType(type, false);
-            checkOutcomes(outcomes);
+            BatchChecks.checkOutcomes(outcomes);
             if (tokensA != null || tokensB != null) {
-                tokensA = checkTokens("batch.tokensA", tokensA, pairs).toType(type, false);
-                tokensB = checkTokens("batch.tokensB", tokensB, pairs).toType(type, false);
+                tokensA = BatchChecks.checkTokens("batch.tokensA", tokensA, pairs).toType(type, false);
+                tokensB = BatchChecks.checkTokens("batch.tokensB", tokensB, pairs).toType(type, false);
             }
             if (rewardMargins != null) {
                 if (!rewardMargins.getShape().equals(outcomeShape)) {
@@ -327,127 +327,35 @@ public final class PreferenceBatch {
                             + outcomeShape + ", got " + rewardMargins.getShape());
                 }
                 rewardMargins = rewardMargins.toType(type, false);
-                checkFinite("batch.rewardMargins", rewardMargins);
+                BatchChecks.checkFinite("batch.rewardMargins", rewardMargins);
             }
             if (behaviourA != null || behaviourB != null) {
                 if (behaviourA == null || behaviourB == null) {
                     throw new IllegalArgumentException("batch.behaviour: give log-probs for both responses or neither");
                 }
-                checkLogProbs("batch.behaviourA", behaviourA, pairs);
-                checkLogProbs("batch.behaviourB", behaviourB, pairs);
+                BatchChecks.checkLogProbs("batch.behaviourA", behaviourA, pairs);
+                BatchChecks.checkLogProbs("batch.behaviourB", behaviourB, pairs);
             }
-            checkIds("batch.prompts", prompts, pairs);
+            BatchChecks.checkIds("batch.prompts", prompts, pairs);
             if (responsesA != null || responsesB != null) {
                 if (responsesA == null || responsesB == null) {
                     throw new IllegalArgumentException("batch.responses: give ids for both responses or neither");
                 }
-                checkIds("batch.responsesA", responsesA, pairs);
-                checkIds("batch.responsesB", responsesB, pairs);
+                BatchChecks.checkIds("batch.responsesA", responsesA, pairs);
+                BatchChecks.checkIds("batch.responsesB", responsesB, pairs);
             }
             if (valuesA != null || valuesB != null) {
                 if (valuesA == null || valuesB == null) {
                     throw new IllegalArgumentException("batch.preferenceValues: give values for both responses or neither");
                 }
-                valuesA = checkValues("batch.preferenceValuesA", valuesA, outcomeShape);
-                valuesB = checkValues("batch.preferenceValuesB", valuesB, outcomeShape);
+                valuesA = BatchChecks.checkValues("batch.preferenceValuesA", valuesA, outcomeShape);
+                valuesB = BatchChecks.checkValues("batch.preferenceValuesB", valuesB, outcomeShape);
             }
             if (normalisers != null && (prompts == null || valuesA == null)) {
                 throw new IllegalArgumentException("batch.promptNormalisers: give the prompt ids and the preference values"
                         + " they were computed from");
             }
             return new PreferenceBatch(this);
-        }
-
-        private static void checkIds(String field, long[] ids, long pairs) {
-            if (ids == null) {
-                return;
-            }
-            if (ids.length != pairs) {
-                throw new IllegalArgumentException(field + " must hold " + pairs + " ids (one per pair), got " + ids.length);
-            }
-            for (int i = 0; i < ids.length; i++) {
-                if (ids[i] < 0) {
-                    throw new IllegalArgumentException(field + "[" + i + "] must be >= 0, got " + ids[i]);
-                }
-            }
-        }
-
-        private static NDArray checkValues(String field, NDArray values, Shape outcomeShape) {
-            if (!values.getShape().equals(outcomeShape)) {
-                throw new IllegalArgumentException(field + " must have the outcomes' shape " + outcomeShape + ", got "
-                        + values.getShape());
-            }
-            double[] data = values.toType(DataType.FLOAT64, false).toDoubleArray();
-            int k = (int) outcomeShape.get(1);
-            for (int i = 0; i < data.length; i++) {
-                if (!(data[i] >= 0 && data[i] <= 1)) {
-                    throw new IllegalArgumentException(field + "[" + i / k + ", " + i % k + "] must be in [0, 1], got "
-                            + data[i]);
-                }
-            }
-            return values;
-        }
-
-        private static void checkLogProbs(String field, NDArray logProbs, long pairs) {
-            Shape shape = logProbs.getShape();
-            if (shape.dimension() < 1 || shape.tail() != pairs) {
-                throw new IllegalArgumentException(field + " must have shape [..., " + pairs
-                        + "] to match batch.outcomes, got " + shape);
-            }
-            checkFinite(field, logProbs);
-        }
-
-        /**
-         * Fails on a NaN or infinite entry, naming the first one. A sum propagates non-finite
-         * values, so the common case costs one scalar read; only a failure scans the array.
-         */
-        private static void checkFinite(String field, NDArray values) {
-            if (Double.isFinite(values.sum().toType(DataType.FLOAT64, false).getDouble())) {
-                return;
-            }
-            float[] data = values.toType(DataType.FLOAT32, false).toFloatArray();
-            for (int i = 0; i < data.length; i++) {
-                if (!Float.isFinite(data[i])) {
-                    throw new NonFiniteLogProbException(field + "[" + i + "] must be finite, got " + data[i]);
-                }
-            }
-            throw new NonFiniteLogProbException(field + " sums to a non-finite value: its entries are too large");
-        }
-
-        /**
-         * Fails unless every outcome is +1, −1 or 0, naming the first that is not. {@code o² = |o|}
-         * holds exactly for those three values, so the common case costs one scalar read.
-         */
-        private static void checkOutcomes(NDArray outcomes) {
-            NDArray misfit = outcomes.square().sub(outcomes.abs()).abs().sum();
-            if (misfit.toType(DataType.FLOAT64, false).getDouble() == 0) {
-                return;
-            }
-            float[] data = outcomes.toType(DataType.FLOAT32, false).toFloatArray();
-            int k = (int) outcomes.getShape().get(1);
-            for (int i = 0; i < data.length; i++) {
-                float o = data[i];
-                if (o != 1f && o != -1f && o != 0f) {
-                    throw new IllegalArgumentException("batch.outcomes[" + i / k + ", " + i % k
-                            + "] must be +1, -1 or 0, got " + o);
-                }
-            }
-        }
-
-        private static NDArray checkTokens(String field, NDArray tokens, long pairs) {
-            if (tokens == null) {
-                throw new IllegalArgumentException(field + " is missing: give token counts for both responses or neither");
-            }
-            if (!tokens.getShape().equals(new Shape(pairs))) {
-                throw new IllegalArgumentException(field + " must have shape [" + pairs + "], got " + tokens.getShape());
-            }
-            float[] data = tokens.toType(DataType.FLOAT32, false).toFloatArray();
-            for (int i = 0; i < data.length; i++) {
-                if (!(data[i] >= 1)) {
-                    throw new IllegalArgumentException(field + "[" + i + "] must be >= 1 token, got " + data[i]);
-                }
-            }
-            return tokens;
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mopo.djl.train.config.EstimatorKind;
 import dev.mopo.djl.train.config.LossKind;
 import dev.mopo.djl.train.config.TrainConfig;
+import dev.mopo.djl.train.config.TrainConfigBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class DeterminismTest {
     }
 
     private static TrainConfig config(LossKind loss, Path corpus, Path output) {
-        TrainConfig.Builder builder = TinyRun.config(corpus, output).loss(loss).maxSteps(STEPS).seed(7)
+        TrainConfigBuilder builder = TinyRun.config(corpus, output).loss(loss).maxSteps(STEPS).seed(7)
                 .evalInterval(10).saveInterval(STEPS);
         switch (loss) {
             case DPO, IPO -> builder.lossObjective("helpful").thresholds(Map.of());

@@ -11,6 +11,7 @@ import dev.mopo.djl.checkpoint.SafetensorsDtype;
 import dev.mopo.djl.train.config.LossKind;
 import dev.mopo.djl.train.config.Precision;
 import dev.mopo.djl.train.config.TrainConfig;
+import dev.mopo.djl.train.config.TrainConfigBuilder;
 import dev.mopo.djl.train.optim.LossScaler;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class MixedPrecisionTest {
     @TempDir
     Path folder;
 
-    private TrainConfig.Builder fp16(Path corpus, String run) {
+    private TrainConfigBuilder fp16(Path corpus, String run) {
         return TinyRun.config(corpus, folder.resolve(run)).precision(Precision.FP16).loss(LossKind.MOPO_REGRESSION);
     }
 
@@ -137,7 +138,7 @@ class MixedPrecisionTest {
 
     @Test
     void anFp32CheckpointIsNotResumedInFp16() throws IOException {
-        TrainConfig.Builder config = TinyRun.config(TinyRun.corpus(folder, 40, 8), folder.resolve("run")).maxSteps(2);
+        TrainConfigBuilder config = TinyRun.config(TinyRun.corpus(folder, 40, 8), folder.resolve("run")).maxSteps(2);
         try (Trainer trainer = TrainingSession.open(config.build(), false, new TrainingListener() {})) {
             trainer.fit();
         }

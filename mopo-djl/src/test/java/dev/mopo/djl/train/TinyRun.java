@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mopo.datasets.template.TemplateChoice;
 import dev.mopo.djl.train.config.TrainConfig;
+import dev.mopo.djl.train.config.TrainConfigBuilder;
 import dev.mopo.djl.model.CausalLm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ final class TinyRun {
     }
 
     /** A MOPO config on the tiny model and {@code corpus}, writing to {@code output}. */
-    static TrainConfig.Builder config(Path corpus, Path output) {
+    static TrainConfigBuilder config(Path corpus, Path output) {
         return TrainConfig.builder()
                 .model(MODEL)
                 .datasetPreset("generic")

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.mopo.djl.train.config.LossKind;
 import dev.mopo.djl.train.config.TrainConfig;
+import dev.mopo.djl.train.config.TrainConfigBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -151,7 +152,7 @@ class TrainerTest {
     @Test
     void resumeRefusesSettingsThatChangeTheRunAndKeepsTheOriginalConfig() throws IOException {
         Path corpus = TinyRun.corpus(folder, 40, 9);
-        TrainConfig.Builder config = TinyRun.config(corpus, folder.resolve("run")).maxSteps(2);
+        TrainConfigBuilder config = TinyRun.config(corpus, folder.resolve("run")).maxSteps(2);
         try (Trainer trainer = TrainingSession.open(config.build(), false, new TrainingListener() {})) {
             trainer.fit();
         }
@@ -228,7 +229,7 @@ class TrainerTest {
     @Test
     void resumingWithTheLaggedReferenceAndTheRobustBoundMatchesAnUninterruptedRun() throws IOException {
         Path corpus = TinyRun.corpus(folder, 40, 11);
-        TrainConfig.Builder paper = TinyRun.config(corpus, folder.resolve("straight")).maxSteps(6).ratchetPeriod(2)
+        TrainConfigBuilder paper = TinyRun.config(corpus, folder.resolve("straight")).maxSteps(6).ratchetPeriod(2)
                 .thresholdRelaxation(0.99).epsilon(0.05).dualSolve(false).dualWindow(0).dualInterval(1);
         List<String> moves = new java.util.ArrayList<>();
         try (Trainer trainer = TrainingSession.open(paper.build(), false, new TrainingListener() {
