@@ -1,5 +1,6 @@
 package dev.mopo.bench.eval;
 
+import dev.mopo.bench.report.XyPlots;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -8,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -64,7 +64,7 @@ final class Charts {
             policies.addSeries(series);
             renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
         }
-        XYPlot plot = plot(policies, renderer, xLabel, yLabel);
+        XYPlot plot = XyPlots.of(policies, renderer, xLabel, yLabel);
         XYSeries front = new XYSeries("non-dominated (*)", false, true);
         points.stream().filter(Point::nonDominated).sorted(Comparator.comparingDouble(p -> p.x().value()))
                 .forEach(p -> front.add(p.x().value(), p.y().value()));
@@ -95,20 +95,7 @@ final class Charts {
             renderer.setSeriesStroke(index, new BasicStroke(1.5f));
             index++;
         }
-        return chart(title, plot(dataset, renderer, xLabel, yLabel));
-    }
-
-    private static XYPlot plot(org.jfree.data.xy.XYDataset dataset, XYLineAndShapeRenderer renderer, String xLabel,
-            String yLabel) {
-        NumberAxis x = new NumberAxis(xLabel);
-        NumberAxis y = new NumberAxis(yLabel);
-        x.setAutoRangeIncludesZero(false);
-        y.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(dataset, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        return plot;
+        return chart(title, XyPlots.of(dataset, renderer, xLabel, yLabel));
     }
 
     private static JFreeChart chart(String title, XYPlot plot) {

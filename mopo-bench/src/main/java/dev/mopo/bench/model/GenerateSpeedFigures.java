@@ -1,9 +1,6 @@
 package dev.mopo.bench.model;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mopo.bench.measure.FiguresFile;
 import dev.mopo.bench.measure.ProcessMemory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,19 +30,15 @@ public record GenerateSpeedFigures(String implementation, String model, String a
         int promptTokens, int newTokens, long parameters, long seed, int warmupRounds, int rounds,
         double secondsPerRound, double msPerNewTokenStep, double tokensPerSecond, long peakRssBytes) {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Reads figures a run wrote. */
     public static GenerateSpeedFigures read(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), GenerateSpeedFigures.class);
+        return FiguresFile.read(file, GenerateSpeedFigures.class);
     }
 
     /** Writes these figures. */
     public void write(Path file) throws IOException {
-        JSON.writeValue(file.toFile(), this);
+        FiguresFile.write(file, this);
     }
 
     /** One line: tokens/s, ms per step and peak RSS. */

@@ -1,9 +1,6 @@
 package dev.mopo.bench.model;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mopo.bench.measure.FiguresFile;
 import dev.mopo.bench.measure.ProcessMemory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,19 +24,15 @@ import java.util.Locale;
 public record SpeedFigures(String implementation, int threads, int batch, int sequence, long parameters, int steps,
         double msPerStep, double tokensPerSecond, long peakRssBytes, double loss) {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Reads figures a run wrote. */
     public static SpeedFigures read(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), SpeedFigures.class);
+        return FiguresFile.read(file, SpeedFigures.class);
     }
 
     /** Writes these figures. */
     public void write(Path file) throws IOException {
-        JSON.writeValue(file.toFile(), this);
+        FiguresFile.write(file, this);
     }
 
     /** One line: tokens/s, ms/step, peak RSS and loss. */

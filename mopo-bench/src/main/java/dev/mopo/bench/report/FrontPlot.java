@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -73,15 +71,8 @@ public final class FrontPlot {
             renderer.setSeriesPaint(index, PALETTE[(index - lines.size()) % PALETTE.length]);
             index++;
         }
-        NumberAxis x = new NumberAxis(xLabel);
-        NumberAxis y = new NumberAxis(yLabel);
-        x.setAutoRangeIncludesZero(false);
-        y.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(dataset, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, XyPlots.of(dataset, renderer, xLabel,
+                yLabel), true);
         chart.setBackgroundPaint(Color.WHITE);
         AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
     }

@@ -21,6 +21,7 @@ public final class TokenizedPair {
     private final int[] outcomes;
     private final double[] scoresA;
     private final double[] scoresB;
+    private final long promptKey;
 
     TokenizedPair(String id, Path file, long row, int index, int[] prompt, int[] responseA, int[] responseB,
             int[] outcomes, double[] scoresA, double[] scoresB) {
@@ -34,6 +35,7 @@ public final class TokenizedPair {
         this.outcomes = outcomes;
         this.scoresA = scoresA;
         this.scoresB = scoresB;
+        this.promptKey = key(0, prompt);
     }
 
     /** The pair's stable id. */
@@ -61,17 +63,17 @@ public final class TokenizedPair {
 
     /** A non-negative key of the prompt's token ids: pairs with the same prompt share it. */
     public long promptKey() {
-        return key(0, prompt);
+        return promptKey;
     }
 
     /** A non-negative key of response a: its prompt's and its own token ids. */
     public long responseKeyA() {
-        return key(promptKey(), responseA);
+        return key(promptKey, responseA);
     }
 
     /** A non-negative key of response b: its prompt's and its own token ids. */
     public long responseKeyB() {
-        return key(promptKey(), responseB);
+        return key(promptKey, responseB);
     }
 
     /** FNV-1a over {@code tokens} following {@code seed}, then mixed, as 63 bits. */
