@@ -1,11 +1,17 @@
 package dev.mopo.cli;
 
+import dev.mopo.bench.measure.MatmulPeak;
 import dev.mopo.bench.model.PyTorchThreads;
+import dev.mopo.bench.trainspeed.SpeedWorkload;
 import dev.mopo.bench.trainspeed.TrainSpeedBenchmark;
 import dev.mopo.bench.trainspeed.TrainSpeedComparison;
 import dev.mopo.bench.trainspeed.TrainSpeedFiles;
 import dev.mopo.bench.trainspeed.TrainSpeedResult;
+import dev.mopo.djl.train.config.SamplingStrategy;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,20 +21,39 @@ import picocli.CommandLine.Option;
         name = "train-speed",
         mixinStandardHelpOptions = true,
         description = {
-            "Train a small random-init Llama (hidden 256, 4 layers, 4 heads, 4 kv heads, intermediate 688, character"
-                    + " vocabulary) with IPO on generated pairs (8 pairs a step, every sequence 128 tokens, reference"
-                    + " log-probs precomputed, AdamW, fp32, CPU) and print seconds per step, tokens/s and peak memory,"
-                    + " as text and as one JSON line.",
-            "Writes the model and the corpus into --output unless they are there. The same run with TRL's DPOTrainer"
-                    + " is mopo-bench/src/test/fixtures/trl_train_speed.py on that folder; pass its JSON as --compare"
-                    + " to print both and the ratios."
+            "Train with IPO (8 pairs a step, reference log-probs precomputed, AdamW, fp32, CPU) and print seconds per"
+                    + " step, tokens/s, the reference pass's tokens/s, peak memory and model FLOPs utilisation"
+                    + " against this machine's measured matrix-multiply rate, as text and as one JSON line.",
+            "Without --model and --corpus: a small random-init Llama with a character vocabulary on generated pairs"
+                    + " of exactly 64 + 64 tokens, both written into --output unless there. With them: the"
+                    + " realistic workloads of mopo-bench/src/test/fixtures/make_speed_inputs.py (a 32 000-token BPE"
+                    + " vocabulary, HH-RLHF-like and PKU-SafeRLHF-like lengths).",
+            "The same run with TRL's DPOTrainer is mopo-bench/src/test/fixtures/trl_train_speed.py; pass its JSON"
+                    + " files as --compare to print all side by side with the ratios;"
+                    + " mopo-bench/src/test/bench/run_train_speed.sh alternates the rounds."
         },
         sortOptions = false)
 final class TrainSpeedCommand implements Callable<Integer> {
 
-    @Option(names = {"--output", "--out"}, paramLabel = "DIR", description = "Folder of the model, the corpus and the run (default:"
-            + " ${DEFAULT-VALUE}).")
+    @Option(names = {"--output", "--out"}, paramLabel = "DIR", description = "Folder of the run (and of the built-in"
+            + " model and corpus; default: ${DEFAULT-VALUE}).")
     private Path out = Path.of("bench-out", "train-speed");
+
+    @Option(names = "--model", paramLabel = "DIR", description = "A checkpoint to train instead of the built-in one"
+            + " (with --corpus).")
+    private Path model;
+
+    @Option(names = "--corpus", paramLabel = "FILE", description = "A generic-preset JSONL corpus with the objective"
+            + " 'preferred', prompts written out (with --model).")
+    private Path corpus;
+
+    @Option(names = "--max-length", paramLabel = "TOKENS", description = "max_length with --corpus (default:"
+            + " ${DEFAULT-VALUE}).")
+    private int maxLength = 512;
+
+    @Option(names = "--train-sampling-strategy", paramLabel = "ORDER", description = "${COMPLETION-CANDIDATES}: the"
+            + " batches' order (default: ${DEFAULT-VALUE}, the TRL script's batches one for one).")
+    private SamplingStrategy sampling = SamplingStrategy.SEQUENTIAL;
 
     @Option(names = "--steps", description = "Timed optimiser steps (default: ${DEFAULT-VALUE}).")
     private int steps = 30;
@@ -40,29 +65,42 @@ final class TrainSpeedCommand implements Callable<Integer> {
             + " available cores, ${DEFAULT-VALUE}).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--pairs", description = "Pairs in a newly written corpus (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pairs", description = "Pairs in a newly written built-in corpus (default: ${DEFAULT-VALUE}).")
     private int pairs = 400;
 
-    @Option(names = "--compare", paramLabel = "FILE", description = "The JSON of trl_train_speed.py, to compare with.")
-    private Path compare;
+    @Option(names = "--compare", paramLabel = "FILE", description = "The JSON of trl_train_speed.py, to compare with;"
+            + " repeatable (e.g. TRL's default and best settings).")
+    private List<Path> compare = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
+        if ((model == null) != (corpus == null)) {
+            throw new IllegalArgumentException("--model and --corpus go together: give both (a realistic workload) or"
+                    + " neither (the built-in one)");
+        }
         if (pairs < TrainSpeedBenchmark.BATCH_PAIRS) {
             throw new IllegalArgumentException("--pairs must be at least one batch of " + TrainSpeedBenchmark.BATCH_PAIRS
                     + ", got " + pairs);
         }
-        TrainSpeedResult reference = compare == null ? null : TrainSpeedResult.read(compare);
+        List<TrainSpeedResult> peers = new ArrayList<>();
+        for (Path file : compare) {
+            peers.add(TrainSpeedResult.read(file));
+        }
         int actualThreads = PyTorchThreads.configure(threads);
-        TrainSpeedFiles files = TrainSpeedFiles.prepare(out, pairs, TrainSpeedCommand::say);
-        say("training " + warmup + " warm-up + " + steps + " timed steps on " + actualThreads + " PyTorch threads");
-        TrainSpeedResult result = new TrainSpeedBenchmark(files, out.resolve("runs").resolve("mopo"))
+        SpeedWorkload workload = model == null
+                ? SpeedWorkload.uniform(TrainSpeedFiles.prepare(out, pairs, TrainSpeedCommand::say))
+                : SpeedWorkload.of(model, corpus, maxLength, sampling);
+        say("training " + warmup + " warm-up + " + steps + " timed steps on " + actualThreads + " PyTorch threads, "
+                + workload.sampling() + " batches of " + workload.corpus());
+        TrainSpeedResult result = new TrainSpeedBenchmark(workload, out.resolve("runs").resolve("mopo"))
                 .run(warmup, steps, TrainSpeedCommand::say);
+        double flopsPerToken = TrainSpeedBenchmark.trainingFlopsPerToken(workload.model());
+        double peak = MatmulPeak.measure();
+        say(String.format(Locale.ROOT, "measured fp32 matrix-multiply rate: %.1f GFLOP/s on %d threads; model FLOPs"
+                + " %.1f MFLOP per token (6N)", peak / 1e9, actualThreads, flopsPerToken / 1e6));
         System.out.println("mopo: " + result.summary());
         System.out.println(result.toJson());
-        if (reference != null) {
-            System.out.print(TrainSpeedComparison.format(result, reference));
-        }
+        System.out.print(TrainSpeedComparison.format(result, peers, flopsPerToken, peak));
         return 0;
     }
 

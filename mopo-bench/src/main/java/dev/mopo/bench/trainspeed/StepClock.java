@@ -46,12 +46,8 @@ final class StepClock implements TrainingListener {
         return new ArrayList<>(seconds.subList(Math.min(skipped, seconds.size()), seconds.size()));
     }
 
-    /** The tokens of every step after the first {@code skipped}, which must all be the same. */
-    long tokensPerStepAfter(int skipped) {
-        List<Long> timed = tokens.subList(Math.min(skipped, tokens.size()), tokens.size());
-        if (timed.isEmpty() || timed.stream().distinct().count() != 1) {
-            throw new IllegalStateException("timed steps should all have the same tokens, got " + timed);
-        }
-        return timed.get(0);
+    /** The non-padding tokens of every step after the first {@code skipped}. */
+    List<Long> tokensAfter(int skipped) {
+        return new ArrayList<>(tokens.subList(Math.min(skipped, tokens.size()), tokens.size()));
     }
 }

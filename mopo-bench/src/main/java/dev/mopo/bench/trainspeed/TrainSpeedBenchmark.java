@@ -1,17 +1,25 @@
 package dev.mopo.bench.trainspeed;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.mopo.bench.measure.ProcessMemory;
 import dev.mopo.core.batch.LogProbReduction;
 import dev.mopo.core.io.Folders;
-import dev.mopo.datasets.template.TemplateChoice;
-import dev.mopo.bench.measure.ProcessMemory;
+import dev.mopo.datasets.batch.BatchStream;
+import dev.mopo.djl.model.CausalLm;
+import dev.mopo.djl.model.ModelConfig;
 import dev.mopo.djl.train.Trainer;
 import dev.mopo.djl.train.TrainingSession;
 import dev.mopo.djl.train.config.LossKind;
 import dev.mopo.djl.train.config.LrSchedule;
 import dev.mopo.djl.train.config.ReferenceMode;
 import dev.mopo.djl.train.config.TrainConfig;
+import dev.mopo.djl.train.data.Split;
+import dev.mopo.djl.train.data.TrainingData;
+import dev.mopo.djl.train.reference.ReferenceLogProbs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,10 +27,12 @@ import java.util.function.Consumer;
 
 /**
  * mopo's side of the training benchmark: IPO (token-mean log-probs, as TRL's {@code ipo}) on
- * the benchmark corpus with {@link #BATCH_PAIRS} pairs a step, reference log-probs precomputed,
- * AdamW with a linear schedule, no evaluation, for warm-up plus timed optimiser steps. Seconds
- * per step exclude the warm-up steps, loading and the reference pass; the peak resident set is
- * the whole process's.
+ * a {@link SpeedWorkload} with {@link #BATCH_PAIRS} pairs a step, reference log-probs
+ * precomputed, AdamW with a linear schedule, no evaluation, for warm-up plus timed optimiser
+ * steps. Seconds per step exclude the warm-up steps, loading and the reference pass; the peak
+ * resident set is the whole process's. The reference pass is also timed on its own, first: the
+ * reference model loaded, then every training pair scored, as TRL's precompute does with the
+ * model it already holds.
  */
 public final class TrainSpeedBenchmark {
 
@@ -33,12 +43,12 @@ public final class TrainSpeedBenchmark {
     /** IPO's tau (TRL's beta). */
     static final double TAU = 0.1;
 
-    private final TrainSpeedFiles files;
+    private final SpeedWorkload workload;
     private final Path output;
 
-    /** A benchmark on {@code files}, training into {@code output} (replaced on every run). */
-    public TrainSpeedBenchmark(TrainSpeedFiles files, Path output) {
-        this.files = files;
+    /** A benchmark of {@code workload}, training into {@code output} (replaced on every run). */
+    public TrainSpeedBenchmark(SpeedWorkload workload, Path output) {
+        this.workload = workload;
         this.output = output;
     }
 
@@ -48,26 +58,69 @@ public final class TrainSpeedBenchmark {
             throw new IllegalArgumentException("warm-up must be >= 0 and steps >= 1, got " + warmup + " and " + steps);
         }
         Folders.deleteRecursively(output);
+        TrainConfig config = config(warmup + steps);
+        ReferencePass reference = timeReferencePass(config);
+        log.accept(String.format("reference pass: %d tokens in %.2f s", reference.tokens(), reference.seconds()));
         StepClock clock = new StepClock(log);
         long start = System.nanoTime();
         double setupSeconds;
-        try (Trainer trainer = TrainingSession.open(config(warmup + steps), false, clock)) {
+        try (Trainer trainer = TrainingSession.open(config, false, clock)) {
             setupSeconds = (System.nanoTime() - start) / 1e9;
             trainer.fit();
         }
-        return new TrainSpeedResult("mopo", implementation(), "eager: matMul, additive mask, softmax",
+        return new TrainSpeedResult("mopo", "default", implementation(), "eager: matMul, additive mask, softmax",
                 JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(), BATCH_PAIRS, warmup,
-                clock.tokensPerStepAfter(warmup), clock.secondsAfter(warmup), setupSeconds,
-                ProcessMemory.now().peakRss());
+                clock.tokensAfter(warmup), clock.secondsAfter(warmup), reference.tokens(), reference.seconds(),
+                setupSeconds, ProcessMemory.now().peakRss());
     }
+
+    /** The tokens of every training pair, and the time to score them all with a freshly loaded reference. */
+    private static ReferencePass timeReferencePass(TrainConfig config) throws IOException {
+        try (TrainingData data = TrainingData.open(config)) {
+            long tokens = 0;
+            try (BatchStream batches = data.inOrder(Split.TRAIN)) {
+                while (batches.hasNext()) {
+                    tokens += batches.next().tokenCount();
+                }
+            }
+            try (CausalLm reference = CausalLm.load(config.model().reference(), Device.cpu(), DataType.FLOAT32);
+                    BatchStream batches = data.inOrder(Split.TRAIN)) {
+                long start = System.nanoTime();
+                ReferenceLogProbs.compute(reference, batches, data.survey().trainPairs(), done -> { });
+                return new ReferencePass(tokens, (System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+
+    /**
+     * Training FLOPs per token of the model in {@code folder}: {@code 6N} (forward 2N, backward 4N;
+     * PaLM's model FLOPs) with N its parameters other than the input embedding table, which is a
+     * lookup (the output head counts, tied or not); attention's {@code T²} term left out.
+     */
+    public static double trainingFlopsPerToken(Path folder) throws IOException {
+        try (CausalLm model = CausalLm.load(folder, Device.cpu(), DataType.FLOAT32)) {
+            ModelConfig config = model.block().config();
+            long parameters = 0;
+            for (Parameter parameter : model.block().getParameters().values()) {
+                parameters += parameter.getArray().size();
+            }
+            if (!config.tiedEmbeddings()) {
+                parameters -= (long) config.vocabSize() * config.wordEmbedDim();
+            }
+            return 6.0 * parameters;
+        }
+    }
+
+    private record ReferencePass(long tokens, double seconds) {}
 
     private TrainConfig config(int maxSteps) {
         return TrainConfig.builder()
-                .model(files.model())
+                .model(workload.model())
                 .datasetPreset("generic")
-                .datasetPath(files.corpus())
+                .datasetPath(workload.corpus())
                 .datasetOptions(Map.of("objectives", SpeedCorpus.OBJECTIVE))
-                .chatTemplate(TemplateChoice.PLAIN)
+                .chatTemplate(workload.template())
+                .trainSamplingStrategy(workload.sampling())
                 .loss(LossKind.IPO)
                 .tau(TAU)
                 .logpReduction(LogProbReduction.MEAN)
@@ -80,8 +133,8 @@ public final class TrainSpeedBenchmark {
                 .gradientAccumulation(1)
                 .maxSteps(maxSteps)
                 .evalFraction(0.0)
-                .maxLength(SpeedCorpus.SEQUENCE_TOKENS)
-                .maxPromptLength(SpeedCorpus.PROMPT_TOKENS)
+                .maxLength(workload.maxLength())
+                .maxPromptLength(workload.maxPromptLength())
                 .referenceMode(ReferenceMode.PRECOMPUTED)
                 .output(output)
                 .build();

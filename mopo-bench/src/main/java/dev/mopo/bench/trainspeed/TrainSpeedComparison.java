@@ -4,53 +4,84 @@ import dev.mopo.bench.measure.ProcessMemory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
-/** mopo's training figures beside TRL's, with the ratios and a warning for every setting in which the runs differ. */
+/**
+ * mopo's training figures beside TRL's (one or more settings), with the ratios, model FLOPs
+ * utilisation, and a warning for every setting in which the runs differ.
+ */
 public final class TrainSpeedComparison {
 
     private TrainSpeedComparison() {}
 
-    /** The comparison as lines of text. */
-    public static String format(TrainSpeedResult mopo, TrainSpeedResult trl) {
+    /**
+     * The comparison as lines of text. Model FLOPs utilisation is {@code flopsPerToken} times
+     * tokens/s over {@code peakFlops}, both in FLOPs (per token, per second); pass 0 as the peak to
+     * leave it out.
+     */
+    public static String format(TrainSpeedResult mopo, List<TrainSpeedResult> peers, double flopsPerToken,
+            double peakFlops) {
+        List<TrainSpeedResult> all = new ArrayList<>();
+        all.add(mopo);
+        all.addAll(peers);
         StringBuilder out = new StringBuilder();
-        for (String difference : differences(mopo, trl)) {
-            out.append("WARNING: the runs differ in ").append(difference).append('\n');
+        for (TrainSpeedResult peer : peers) {
+            for (String difference : differences(mopo, peer)) {
+                out.append("WARNING: mopo and ").append(peer.label()).append(" differ in ").append(difference).append('\n');
+            }
         }
-        out.append(String.format(Locale.ROOT, "%-26s %14s %14s%n", "", mopo.side(), trl.side()));
-        out.append(row("s/step (mean)", "%.4f", mopo.meanSeconds(), trl.meanSeconds()));
-        out.append(row("s/step (median)", "%.4f", mopo.medianSeconds(), trl.medianSeconds()));
-        out.append(row("tokens/s", "%.0f", mopo.tokensPerSecond(), trl.tokensPerSecond()));
-        out.append(String.format(Locale.ROOT, "%-26s %14s %14s%n", "peak RSS", ProcessMemory.mib(mopo.peakRssBytes()),
-                ProcessMemory.mib(trl.peakRssBytes())));
-        out.append(row("setup + reference pass (s)", "%.1f", mopo.setupSeconds(), trl.setupSeconds()));
-        out.append(String.format(Locale.ROOT, "%s: %s%n", trl.side(), trl.implementation()));
-        out.append(String.format(Locale.ROOT, "mopo speed / %s speed: %.2f (mean s/step), %.2f (median)%n", trl.side(),
-                trl.meanSeconds() / mopo.meanSeconds(), trl.medianSeconds() / mopo.medianSeconds()));
-        if (mopo.peakRssBytes() > 0 && trl.peakRssBytes() > 0) {
-            out.append(String.format(Locale.ROOT, "mopo / %s peak RSS: %.2f%n", trl.side(),
-                    mopo.peakRssBytes() / (double) trl.peakRssBytes()));
+        out.append(String.format(Locale.ROOT, "%-28s", ""));
+        all.forEach(result -> out.append(String.format(Locale.ROOT, " %16s", result.label())));
+        out.append('\n');
+        out.append(row(all, "s/step (mean)", r -> String.format(Locale.ROOT, "%.4f", r.meanSeconds())));
+        out.append(row(all, "s/step (median)", r -> String.format(Locale.ROOT, "%.4f", r.medianSeconds())));
+        out.append(row(all, "tokens/s", r -> String.format(Locale.ROOT, "%.0f", r.tokensPerSecond())));
+        out.append(row(all, "reference pass tokens/s", r -> String.format(Locale.ROOT, "%.0f",
+                r.referenceTokensPerSecond())));
+        out.append(row(all, "peak RSS", r -> ProcessMemory.mib(r.peakRssBytes())));
+        if (peakFlops > 0) {
+            out.append(row(all, "model FLOPs utilisation", r -> String.format(Locale.ROOT, "%.1f %%",
+                    100 * flopsPerToken * r.tokensPerSecond() / peakFlops)));
+        }
+        for (TrainSpeedResult peer : peers) {
+            out.append(String.format(Locale.ROOT, "%s: %s%n", peer.label(), peer.implementation()));
+        }
+        for (TrainSpeedResult peer : peers) {
+            out.append(String.format(Locale.ROOT, "mopo step time / %s: %.2f (mean), %.2f (median); tokens/s ratio %.2f;"
+                    + " reference pass tokens/s ratio %.2f", peer.label(), mopo.meanSeconds() / peer.meanSeconds(),
+                    mopo.medianSeconds() / peer.medianSeconds(), mopo.tokensPerSecond() / peer.tokensPerSecond(),
+                    mopo.referenceTokensPerSecond() / peer.referenceTokensPerSecond()));
+            if (mopo.peakRssBytes() > 0 && peer.peakRssBytes() > 0) {
+                out.append(String.format(Locale.ROOT, "; peak RSS ratio %.2f",
+                        mopo.peakRssBytes() / (double) peer.peakRssBytes()));
+            }
+            out.append('\n');
         }
         return out.toString();
     }
 
-    private static String row(String label, String format, double mopo, double trl) {
-        return String.format(Locale.ROOT, "%-26s %14s %14s%n", label, String.format(Locale.ROOT, format, mopo),
-                String.format(Locale.ROOT, format, trl));
+    private static String row(List<TrainSpeedResult> results, String label, Function<TrainSpeedResult, String> figure) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-28s", label));
+        results.forEach(result -> line.append(String.format(Locale.ROOT, " %16s", figure.apply(result))));
+        return line.append('\n').toString();
     }
 
-    private static List<String> differences(TrainSpeedResult mopo, TrainSpeedResult trl) {
+    private static List<String> differences(TrainSpeedResult mopo, TrainSpeedResult peer) {
         List<String> differences = new ArrayList<>();
-        if (mopo.threads() != trl.threads() || mopo.interopThreads() != trl.interopThreads()) {
+        if (mopo.threads() != peer.threads() || mopo.interopThreads() != peer.interopThreads()) {
             differences.add(String.format("threads (intra-op/inter-op): %d/%d vs %d/%d", mopo.threads(),
-                    mopo.interopThreads(), trl.threads(), trl.interopThreads()));
+                    mopo.interopThreads(), peer.threads(), peer.interopThreads()));
         }
-        if (mopo.batchPairs() != trl.batchPairs() || mopo.tokensPerStep() != trl.tokensPerStep()) {
-            differences.add(String.format("batch: %d pairs, %d tokens a step vs %d pairs, %d tokens", mopo.batchPairs(),
-                    mopo.tokensPerStep(), trl.batchPairs(), trl.tokensPerStep()));
+        if (mopo.batchPairs() != peer.batchPairs()) {
+            differences.add(String.format("batch: %d pairs vs %d", mopo.batchPairs(), peer.batchPairs()));
         }
-        if (mopo.timedSteps() != trl.timedSteps() || mopo.warmupSteps() != trl.warmupSteps()) {
+        if (mopo.timedSteps() != peer.timedSteps() || mopo.warmupSteps() != peer.warmupSteps()) {
             differences.add(String.format("steps (warm-up + timed): %d + %d vs %d + %d", mopo.warmupSteps(),
-                    mopo.timedSteps(), trl.warmupSteps(), trl.timedSteps()));
+                    mopo.timedSteps(), peer.warmupSteps(), peer.timedSteps()));
+        }
+        if (mopo.referenceTokens() != peer.referenceTokens()) {
+            differences.add(String.format("corpus: %d tokens in the reference pass vs %d", mopo.referenceTokens(),
+                    peer.referenceTokens()));
         }
         return differences;
     }

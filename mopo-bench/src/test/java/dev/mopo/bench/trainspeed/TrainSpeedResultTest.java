@@ -17,7 +17,9 @@ class TrainSpeedResultTest {
     Path folder;
 
     private static TrainSpeedResult result(String side, int threads, List<Double> steps, long rss) {
-        return new TrainSpeedResult(side, side + " 1.0", "eager", threads, 1, 8, 2, 2048, steps, 3.5, rss);
+        List<Long> tokens = steps.stream().map(s -> 2048L).toList();
+        return new TrainSpeedResult(side, "default", side + " 1.0", "eager", threads, 1, 8, 2, tokens, steps, 20480, 2.0,
+                3.5, rss);
     }
 
     @Test
@@ -26,6 +28,7 @@ class TrainSpeedResultTest {
         assertEquals(0.35, mopo.meanSeconds(), 1e-12);
         assertEquals(0.35, mopo.medianSeconds(), 1e-12);
         assertEquals(2048 / 0.35, mopo.tokensPerSecond(), 1e-6);
+        assertEquals(10240, mopo.referenceTokensPerSecond(), 1e-9);
         Path file = folder.resolve("mopo.json");
         Files.writeString(file, mopo.toJson());
         assertEquals(mopo, TrainSpeedResult.read(file));
@@ -34,11 +37,15 @@ class TrainSpeedResultTest {
     @Test
     void comparisonGivesRatiosAndWarnsOfDifferentSettings() {
         TrainSpeedResult mopo = result("mopo", 2, List.of(0.5), 1 << 29);
-        String same = TrainSpeedComparison.format(mopo, result("trl", 2, List.of(1.0), 1 << 30));
-        assertTrue(same.contains("mopo speed / trl speed: 2.00 (mean s/step), 2.00 (median)"), same);
-        assertTrue(same.contains("mopo / trl peak RSS: 0.50") && !same.contains("WARNING"), same);
-        String differing = TrainSpeedComparison.format(mopo, result("trl", 4, List.of(1.0), 1 << 30));
-        assertTrue(differing.contains("WARNING: the runs differ in threads (intra-op/inter-op): 2/1 vs 4/1"), differing);
+        String same = TrainSpeedComparison.format(mopo, List.of(result("trl", 2, List.of(1.0), 1 << 30)), 1e6, 4096e6);
+        assertTrue(same.contains("mopo step time / trl (default): 0.50 (mean), 0.50 (median); tokens/s ratio 2.00;"
+                + " reference pass tokens/s ratio 1.00; peak RSS ratio 0.50"), same);
+        assertTrue(!same.contains("WARNING"), same);
+        assertTrue(same.matches("(?s).*model FLOPs utilisation +100\\.0 % +50\\.0 %.*"), same);
+        String differing = TrainSpeedComparison.format(mopo, List.of(result("trl", 4, List.of(1.0), 1 << 30)), 1e6, 0);
+        assertTrue(differing.contains("WARNING: mopo and trl (default) differ in threads (intra-op/inter-op): 2/1 vs 4/1"),
+                differing);
+        assertTrue(!differing.contains("utilisation"), differing);
     }
 
     @Test

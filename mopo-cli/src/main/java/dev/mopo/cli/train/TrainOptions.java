@@ -9,6 +9,7 @@ import dev.mopo.djl.train.config.LrSchedule;
 import dev.mopo.djl.train.config.Precision;
 import dev.mopo.djl.train.config.PreferenceValueSource;
 import dev.mopo.djl.train.config.ReferenceMode;
+import dev.mopo.djl.train.config.SamplingStrategy;
 import dev.mopo.djl.train.config.TrainConfigBuilder;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,6 +81,11 @@ final class TrainOptions {
     @Option(names = "--eval-fraction", paramLabel = "FRACTION", order = 13,
             description = "Fraction of pairs held out for evaluation, in [0, 1).")
     Double evalFraction;
+
+    @Option(names = "--train-sampling-strategy", paramLabel = "ORDER", order = 13,
+            description = "${COMPLETION-CANDIDATES}: the order of each epoch's batches, as transformers'"
+                    + " train_sampling_strategy (group_by_length: batches of pairs of similar length, less padding).")
+    SamplingStrategy trainSamplingStrategy;
 
     @Option(names = "--loss", paramLabel = "NAME", order = 14, description = "${COMPLETION-CANDIDATES}.")
     LossKind loss;
@@ -277,6 +283,7 @@ final class TrainOptions {
         set(maxLength, builder::maxLength);
         set(maxPromptLength, builder::maxPromptLength);
         set(evalFraction, builder::evalFraction);
+        set(trainSamplingStrategy, builder::trainSamplingStrategy);
         set(loss, builder::loss);
         set(tau, builder::tau);
         set(labelSmoothing, builder::labelSmoothing);

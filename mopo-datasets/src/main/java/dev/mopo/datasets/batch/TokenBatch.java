@@ -136,6 +136,15 @@ public final class TokenBatch {
         return attentionMask;
     }
 
+    /** The real tokens of all {@code 2B} rows, padding excluded (what TRL counts as non-padding input tokens). */
+    public long tokenCount() {
+        long count = 0;
+        for (int mask : attentionMask) {
+            count += mask;
+        }
+        return count;
+    }
+
     /** 1 on response tokens (prompt and padding 0), {@code [2B, L]}. */
     public int[] responseMask() {
         return responseMask;

@@ -38,6 +38,16 @@ public final class TokenizedPair {
         this.promptKey = key(0, prompt);
     }
 
+    /**
+     * A pair made from token ids in code (tests, tools) rather than read from a file: its file is
+     * {@code in-memory}, row 0, without per-response scores.
+     */
+    public static TokenizedPair of(String id, int index, int[] prompt, int[] responseA, int[] responseB,
+            int[] outcomes) {
+        return new TokenizedPair(id, Path.of("in-memory"), 0, index, prompt.clone(), responseA.clone(),
+                responseB.clone(), outcomes.clone(), null, null);
+    }
+
     /** The pair's stable id. */
     public String id() {
         return id;

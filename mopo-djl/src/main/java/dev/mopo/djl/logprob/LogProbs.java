@@ -3,6 +3,7 @@ package dev.mopo.djl.logprob;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -11,16 +12,59 @@ import ai.djl.training.ParameterStore;
 import dev.mopo.djl.model.CausalLm;
 import dev.mopo.djl.model.Casts;
 import dev.mopo.djl.model.CausalLmBlock;
+import dev.mopo.djl.model.SharedPrefixRows;
+import dev.mopo.datasets.batch.TokenBatch;
 
 /**
  * Scores responses under a causal LM: the log-prob of each response token given everything
- * before it, {@code log_softmax(logits[t−1])[ids[t]]}, for a right-padded batch of
- * prompt+response sequences. Prompt tokens and padding are masked out by the response mask.
- * This is the call a preference trainer makes for policy and reference log-probs.
+ * before it, {@code log_softmax(logits[t−1])[ids[t]]}. {@link #scorePairs} is the call a
+ * preference trainer makes for policy and reference log-probs: it computes each pair's prompt
+ * once for both responses and the output head only where a response token is predicted.
+ * {@link #score} scores a padded batch of prompt+response sequences as they are, computing
+ * logits at every position (what a plain forward does; the reference for the tests).
  */
 public final class LogProbs {
 
     private LogProbs() {}
+
+    /**
+     * Log-probs of both responses of every pair of {@code batch}, differentiable when
+     * {@code training} is true and the call runs inside a {@code GradientCollector}. Each pair is
+     * one row, {@code [prompt | response a | response b]} ({@link SharedPrefixRows}), so the
+     * prompt's layers run once for both responses; the output head and log-softmax run only at
+     * the positions that predict a response token. The values equal {@link #score}'s on the
+     * batch's {@code [2B, L]} rows up to float rounding (the tests hold them to 1e-5, gradients
+     * included).
+     *
+     * @param manager where the batch's arrays are made (on the model's device); it must outlive
+     *     the backward pass, which reads the index arrays made here
+     */
+    public static PairLogProbs scorePairs(CausalLmBlock block, ParameterStore store, TokenBatch batch, NDManager manager,
+            boolean training) {
+        SharedPromptLayout layout = SharedPromptLayout.of(batch);
+        Shape rows = new Shape(layout.pairs(), layout.length());
+        NDArray ids = manager.create(layout.ids(), rows);
+        SharedPrefixRows shared = new SharedPrefixRows(manager.create(layout.positions(), rows),
+                manager.create(layout.segments(), rows));
+        NDArray predictors = manager.create(layout.predictors());
+        NDArray targets = manager.create(layout.targets(), new Shape(layout.scored(), 1));
+        NDArray slots = manager.create(layout.slots());
+        NDArray count = manager.create(layout.counts());
+        NDArray sum;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray hidden = block.hiddenStates(store, ids, shared, training);
+            NDArray states = hidden.reshape(rows.size(), hidden.getShape().tail()).get(new NDIndex("{}", predictors));
+            NDArray picked = Casts.toFloat32(block.logits(store, states, training)).logSoftmax(1).gather(targets, 1)
+                    .reshape(layout.scored());
+            NDArray withZero = NDArrays.concat(new NDList(picked, manager.zeros(new Shape(1), DataType.FLOAT32)), 0);
+            sum = withZero.get(new NDIndex("{}", slots)).reshape(2L * layout.pairs(), layout.longestResponse())
+                    .sum(new int[] {1});
+            NDScope.unregister(sum);
+        }
+        NDScope.register(sum);
+        return new PairLogProbs(sum, count);
+    }
 
     /** Inference log-probs (no gradient). See {@link #score(CausalLmBlock, ParameterStore, NDArray, NDArray, NDArray, boolean)}. */
     public static SequenceLogProbs score(CausalLm model, NDArray ids, NDArray attentionMask, NDArray responseMask) {

@@ -99,21 +99,30 @@ public final class CausalLmBlock extends NamedBlock {
      */
     public NDArray forward(ParameterStore store, NDArray ids, NDArray attentionMask, NDArray positions,
             KvCache cache, boolean training) {
-        if (!outputHead) {
-            throw new IllegalStateException("this " + config.modelType() + " block has no output head: use hiddenStates");
-        }
+        requireHead();
         NDArray logits;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray h = decode(store, ids, attentionMask, positions, cache, training);
-            logits = head != null
-                    ? head.apply(store, h, training)
-                    : h.getNDArrayInternal().linear(h, embedding.table(store, ids.getDevice(), training), null)
-                            .singletonOrThrow();
+            logits = logits(store, decode(store, ids, attentionMask, positions, cache, training), training);
             NDScope.unregister(logits);
         }
         NDScope.register(logits);
         return logits;
+    }
+
+    /**
+     * The output head applied to hidden states {@code [..., W]} (from {@link #hiddenStates}, or a
+     * selection of their positions): logits {@code [..., V]} in the compute type, with the
+     * {@code lm_head} matrix or, when tied, the embedding.
+     *
+     * @throws IllegalStateException when the block was built without its output head
+     */
+    public NDArray logits(ParameterStore store, NDArray hidden, boolean training) {
+        requireHead();
+        return head != null
+                ? head.apply(store, hidden, training)
+                : hidden.getNDArrayInternal().linear(hidden, embedding.table(store, hidden.getDevice(), training), null)
+                        .singletonOrThrow();
     }
 
     /**
@@ -136,12 +145,43 @@ public final class CausalLmBlock extends NamedBlock {
         return h;
     }
 
+    /**
+     * The final hidden states {@code [B, T, W]}, as {@link #hiddenStates(ParameterStore, NDArray,
+     * NDArray, NDArray, KvCache, boolean)}, of rows that hold a shared prefix and its
+     * continuations side by side ({@link SharedPrefixRows}): each continuation's states equal
+     * those of the prefix and that continuation alone in a row of their own.
+     */
+    public NDArray hiddenStates(ParameterStore store, NDArray ids, SharedPrefixRows rows, boolean training) {
+        NDArray h;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray table = embedding.table(store, ids.getDevice(), training);
+            h = decode(store, ids, ForwardContext.create(config, ids, rows, table.getDataType()), training);
+            NDScope.unregister(h);
+        }
+        NDScope.register(h);
+        return h;
+    }
+
+    private void requireHead() {
+        if (!outputHead) {
+            throw new IllegalStateException("this " + config.modelType() + " block has no output head: use hiddenStates");
+        }
+    }
+
     /** Everything before the head, inside the caller's scope; advances the cache. */
     private NDArray decode(ParameterStore store, NDArray ids, NDArray attentionMask, NDArray positions,
             KvCache cache, boolean training) {
         NDArray table = embedding.table(store, ids.getDevice(), training);
-        ForwardContext context = ForwardContext.create(config, ids, attentionMask, positions, cache,
-                table.getDataType());
+        NDArray h = decode(store, ids, ForwardContext.create(config, ids, attentionMask, positions, cache,
+                table.getDataType()), training);
+        if (cache != null) {
+            cache.advance(ids.getShape().get(1));
+        }
+        return h;
+    }
+
+    private NDArray decode(ParameterStore store, NDArray ids, ForwardContext context, boolean training) {
         NDArray h = embedding.lookup(store, ids, training);
         if (projectIn != null) {
             h = projectIn.apply(store, h, training);
@@ -157,9 +197,6 @@ public final class CausalLmBlock extends NamedBlock {
         }
         if (projectOut != null) {
             h = projectOut.apply(store, h, training);
-        }
-        if (cache != null) {
-            cache.advance(ids.getShape().get(1));
         }
         return h;
     }

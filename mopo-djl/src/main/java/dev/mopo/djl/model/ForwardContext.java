@@ -57,6 +57,36 @@ final class ForwardContext {
         }
         NDArray mask = attentionMask == null ? null : attentionMask.toType(DataType.INT64, false);
         NDArray pos = positions(config, manager, device, mask, positions, batch, steps, past);
+        Map<Integer, NDArray> masks = new HashMap<>();
+        for (int window : config.slidingWindows()) {
+            masks.computeIfAbsent(window, w -> additiveMask(manager, device, mask, batch, steps, past, w));
+        }
+        return withRope(config, pos, total, masks, cache, computeType);
+    }
+
+    /**
+     * The context for {@code ids [B, T]} laid out as {@code rows} ({@link SharedPrefixRows}): the
+     * given positions, and masks by which a token sees the earlier tokens of the shared prefix and
+     * of its own segment, never padding (no cache).
+     */
+    static ForwardContext create(ModelConfig config, NDArray ids, SharedPrefixRows rows, DataType computeType) {
+        Shape shape = ids.getShape();
+        if (!rows.positions().getShape().equals(shape)) {
+            throw new IllegalArgumentException("shared-prefix rows must have the ids' shape " + shape + ", got "
+                    + rows.positions().getShape());
+        }
+        NDArray pos = rows.positions().toType(DataType.INT64, false);
+        NDArray segments = rows.segments().toType(DataType.INT64, false);
+        Map<Integer, NDArray> masks = new HashMap<>();
+        for (int window : config.slidingWindows()) {
+            masks.computeIfAbsent(window, w -> segmentMask(pos, segments, w));
+        }
+        long longest = shape.get(1) == 0 ? 0 : pos.max().getLong() + 1;
+        return withRope(config, pos, longest, masks, null, computeType);
+    }
+
+    private static ForwardContext withRope(ModelConfig config, NDArray pos, long total, Map<Integer, NDArray> masks,
+            KvCache cache, DataType computeType) {
         if (config.rope() == null && total > config.maxPositions()) {
             throw new IllegalArgumentException(total + " positions exceed max_position_embeddings "
                     + config.maxPositions() + " of this " + config.modelType() + " model");
@@ -66,14 +96,10 @@ final class ForwardContext {
         int rotaryDim = 0;
         if (config.rope() != null) {
             rotaryDim = config.rope().rotaryDim();
-            NDArray inverse = manager.create(config.rope().inverseFrequencies()).toDevice(device, false);
+            NDArray inverse = pos.getManager().create(config.rope().inverseFrequencies()).toDevice(pos.getDevice(), false);
             NDArray angles = pos.toType(DataType.FLOAT32, false).expandDims(-1).mul(inverse).expandDims(1);
             cos = angles.cos().toType(computeType, false);
             sin = angles.sin().toType(computeType, false);
-        }
-        Map<Integer, NDArray> masks = new HashMap<>();
-        for (int window : config.slidingWindows()) {
-            masks.computeIfAbsent(window, w -> additiveMask(manager, device, mask, batch, steps, past, w));
         }
         return new ForwardContext(pos, cos, sin, rotaryDim, masks, cache);
     }
@@ -112,6 +138,27 @@ final class ForwardContext {
         }
         long rows = allowed.getShape().get(0);
         return allowed.toType(DataType.FLOAT32, false).sub(1).mul(Float.MAX_VALUE).reshape(rows, 1, 1, steps, total);
+    }
+
+    /**
+     * {@code [B, 1, 1, T, T]}: 0 where query {@code i} may see key {@code j} — {@code j ≤ i}, the key
+     * is not padding, in the shared prefix or the query's own segment, and within the window (by
+     * position) if any — and {@code finfo(float32).min} elsewhere.
+     */
+    private static NDArray segmentMask(NDArray positions, NDArray segments, int window) {
+        long batch = segments.getShape().get(0);
+        long steps = segments.getShape().get(1);
+        NDArray index = segments.getManager().arange(0, (float) steps, 1, DataType.INT64, segments.getDevice());
+        NDArray querySegments = segments.reshape(batch, steps, 1);
+        NDArray keySegments = segments.reshape(batch, 1, steps);
+        NDArray allowed = index.reshape(1, 1, steps).lte(index.reshape(1, steps, 1))
+                .logicalAnd(keySegments.gte(0))
+                .logicalAnd(keySegments.eq(0).logicalOr(keySegments.eq(querySegments)));
+        if (window > 0) {
+            allowed = allowed.logicalAnd(positions.reshape(batch, steps, 1).sub(positions.reshape(batch, 1, steps))
+                    .lt(window));
+        }
+        return allowed.toType(DataType.FLOAT32, false).sub(1).mul(Float.MAX_VALUE).reshape(batch, 1, 1, steps, steps);
     }
 
     /** Position ids, {@code [B|1, T]}. */

@@ -55,7 +55,7 @@ class GenerationPathTest {
                     config.data().tokenLimits(), rejection -> { });
             try (BatchStream batches = data.inOrder(Split.TRAIN)) {
                 TokenBatch batch = batches.next();
-                ReferenceScores scores = cached.scores(batch, null, manager);
+                ReferenceScores scores = cached.scores(batch, manager);
                 String[] prompts = {"how are you?", "name a colour"};
                 for (int pair = 0; pair < 2; pair++) {
                     int[] promptIds = generation.promptIds(Prompt.of(prompts[pair]));

@@ -20,9 +20,11 @@ import java.util.Objects;
  *     ({@code objectives})
  * @param tokenLimits {@code max_length} and {@code max_prompt_length} (defaults 512 and 256)
  * @param evalFraction the fraction of pairs held out for evaluation, in [0, 1) ({@code eval_fraction}, default 0.05)
+ * @param trainSamplingStrategy the order of an epoch's batches ({@code train_sampling_strategy}, default {@code random})
  */
 public record DataSettings(String datasetPreset, Path datasetPath, Map<String, String> datasetOptions,
-        TemplateChoice chatTemplate, List<String> objectives, TokenLimits tokenLimits, double evalFraction) {
+        TemplateChoice chatTemplate, List<String> objectives, TokenLimits tokenLimits, double evalFraction,
+        SamplingStrategy trainSamplingStrategy) {
 
     /** Validates the fields; the maps and lists are copied. */
     public DataSettings {
@@ -33,5 +35,6 @@ public record DataSettings(String datasetPreset, Path datasetPath, Map<String, S
         objectives = List.copyOf(objectives);
         Objects.requireNonNull(tokenLimits, "max_length");
         Checks.halfOpenUnit("eval_fraction", evalFraction);
+        Objects.requireNonNull(trainSamplingStrategy, "train_sampling_strategy");
     }
 }

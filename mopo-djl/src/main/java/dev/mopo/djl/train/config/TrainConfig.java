@@ -55,7 +55,7 @@ public record TrainConfig(ModelSettings model, DataSettings data, LossSettings l
                 .datasetPreset(data.datasetPreset()).datasetPath(data.datasetPath())
                 .datasetOptions(data.datasetOptions()).chatTemplate(data.chatTemplate()).objectives(data.objectives())
                 .maxLength(data.tokenLimits().maxLength()).maxPromptLength(data.tokenLimits().maxPromptLength())
-                .evalFraction(data.evalFraction())
+                .evalFraction(data.evalFraction()).trainSamplingStrategy(data.trainSamplingStrategy())
                 .loss(loss.loss()).tau(loss.tau()).labelSmoothing(loss.labelSmoothing())
                 .lossObjective(loss.lossObjective()).logpReduction(loss.logpReduction())
                 .lossWeights(loss.lossWeights()).lambdas(loss.lambdas()).thresholds(loss.thresholds())

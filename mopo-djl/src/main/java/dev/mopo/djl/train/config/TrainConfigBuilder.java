@@ -25,6 +25,7 @@ public final class TrainConfigBuilder {
     private int maxLength = 512;
     private int maxPromptLength = 256;
     private double evalFraction = 0.05;
+    private SamplingStrategy trainSamplingStrategy = SamplingStrategy.RANDOM;
     private LossKind loss = LossKind.MOPO;
     private double tau = 0.1;
     private double labelSmoothing = 0.1;
@@ -141,6 +142,12 @@ public final class TrainConfigBuilder {
     /** {@code eval_fraction}. */
     public TrainConfigBuilder evalFraction(double value) {
         evalFraction = value;
+        return this;
+    }
+
+    /** {@code train_sampling_strategy}. */
+    public TrainConfigBuilder trainSamplingStrategy(SamplingStrategy value) {
+        trainSamplingStrategy = value;
         return this;
     }
 
@@ -390,7 +397,7 @@ public final class TrainConfigBuilder {
                 new ModelSettings(model, reference == null ? model : reference, referenceMode, referencePrecision,
                         referenceCache == null ? output : referenceCache),
                 new DataSettings(datasetPreset, datasetPath, datasetOptions, chatTemplate, objectives,
-                        new TokenLimits(maxLength, maxPromptLength), evalFraction),
+                        new TokenLimits(maxLength, maxPromptLength), evalFraction, trainSamplingStrategy),
                 new LossSettings(loss, tau, labelSmoothing, lossObjective, logpReduction, lossWeights, lambdas,
                         thresholds, preferenceValues),
                 new DualSettings(dualStepSize, dualInterval, dualEstimator, estimateEma, maxLambda, dualSolve,

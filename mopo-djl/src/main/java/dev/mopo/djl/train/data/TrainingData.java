@@ -17,6 +17,7 @@ import dev.mopo.datasets.tokenizer.HfTokenizer;
 import dev.mopo.datasets.tokenizer.SpecialToken;
 import dev.mopo.djl.train.config.LossSettings;
 import dev.mopo.djl.train.config.PreferenceValueSource;
+import dev.mopo.djl.train.config.SamplingStrategy;
 import dev.mopo.djl.train.config.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ public final class TrainingData implements AutoCloseable {
     private final BatchConfig batching;
     private final TrainEvalSplit split;
     private final long seed;
+    private final SamplingStrategy sampling;
     private final CorpusSurvey survey;
     private final PooledPreferences trainPool;
     private final PooledPreferences evalPool;
@@ -61,6 +63,7 @@ public final class TrainingData implements AutoCloseable {
         this.batching = batching(config, tokenizer);
         this.split = new TrainEvalSplit(config.data().evalFraction(), config.runtime().seed());
         this.seed = config.runtime().seed();
+        this.sampling = config.data().trainSamplingStrategy();
         LossSettings loss = config.loss();
         boolean pools = loss.preferenceValues() == PreferenceValueSource.CORPUS
                 && loss.loss().usesPreferenceValues(config.dual().dualEstimator());
@@ -178,11 +181,16 @@ public final class TrainingData implements AutoCloseable {
     }
 
     /**
-     * The training batches of epoch {@code epoch}: shuffled with the run's seed and the epoch, so
-     * that a resumed run sees the same order.
+     * The training batches of epoch {@code epoch} in the order of {@code train_sampling_strategy}:
+     * shuffled (and grouped by length) with the run's seed and the epoch, so that a resumed run
+     * sees the same order, or in file order.
      */
     public BatchStream epoch(int epoch) throws IOException {
-        return open(Split.TRAIN, batching.toBuilder().shuffle(seed * 1_000_003L + epoch).build());
+        BatchConfig.Builder order = batching.toBuilder();
+        if (sampling != SamplingStrategy.SEQUENTIAL) {
+            order.shuffle(seed * 1_000_003L + epoch).groupByLength(sampling == SamplingStrategy.GROUP_BY_LENGTH);
+        }
+        return open(Split.TRAIN, order.build());
     }
 
     /** The batches of {@code split} in file order. */

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import dev.mopo.datasets.batch.TokenBatch;
 import dev.mopo.djl.model.CausalLm;
 import dev.mopo.djl.train.config.Precision;
-import dev.mopo.djl.train.step.BatchTensors;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -44,12 +43,12 @@ public final class MovingReference implements ReferenceSource, AutoCloseable {
     }
 
     @Override
-    public ReferenceScores scores(TokenBatch batch, BatchTensors tensors, NDManager manager) {
-        ReferenceScores data = original.scores(batch, tensors, manager);
+    public ReferenceScores scores(TokenBatch batch, NDManager manager) {
+        ReferenceScores data = original.scores(batch, manager);
         if (moved == null) {
             return data;
         }
-        ReferenceScores lagged = moved.scores(batch, tensors, manager);
+        ReferenceScores lagged = moved.scores(batch, manager);
         return new ReferenceScores(lagged.sumA(), lagged.sumB(), data.tokensA(), data.tokensB(), data.sumA(), data.sumB());
     }
 

@@ -13,7 +13,6 @@ import dev.mopo.djl.checkpoint.SafetensorsDtype;
 import dev.mopo.djl.checkpoint.SafetensorsWriter;
 import dev.mopo.djl.checkpoint.TensorSource;
 import dev.mopo.djl.model.CausalLm;
-import dev.mopo.djl.train.step.BatchTensors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -75,8 +74,11 @@ public final class ReferenceLogProbs implements ReferenceSource {
         return computed;
     }
 
-    /** Scores every batch of {@code batches} (pairs {@code 0 … pairs−1} by index) with {@code reference}. */
-    static ReferenceLogProbs compute(CausalLm reference, BatchStream batches, int pairs, IntConsumer progress) {
+    /**
+     * Scores every batch of {@code batches} (pairs {@code 0 … pairs−1} by index) with
+     * {@code reference}, telling {@code progress} the pairs done after each batch; nothing is cached.
+     */
+    public static ReferenceLogProbs compute(CausalLm reference, BatchStream batches, int pairs, IntConsumer progress) {
         float[] sumA = new float[pairs];
         float[] sumB = new float[pairs];
         float[] tokensA = new float[pairs];
@@ -88,8 +90,7 @@ public final class ReferenceLogProbs implements ReferenceSource {
                 TokenBatch batch = batches.next();
                 try (NDScope scope = new NDScope(); NDManager batchManager = manager.newSubManager()) {
                     scope.suppressNotUsedWarning();
-                    ReferenceScores scores = live.scores(batch,
-                            BatchTensors.of(batch, new int[0], false, batchManager), batchManager);
+                    ReferenceScores scores = live.scores(batch, batchManager);
                     scatter(scores.sumA(), batch.indices(), sumA);
                     scatter(scores.sumB(), batch.indices(), sumB);
                     scatter(scores.tokensA(), batch.indices(), tokensA);
@@ -103,7 +104,7 @@ public final class ReferenceLogProbs implements ReferenceSource {
     }
 
     @Override
-    public ReferenceScores scores(TokenBatch batch, BatchTensors tensors, NDManager manager) {
+    public ReferenceScores scores(TokenBatch batch, NDManager manager) {
         int[] indices = batch.indices();
         return new ReferenceScores(gather(sumA, indices, manager), gather(sumB, indices, manager),
                 gather(tokensA, indices, manager), gather(tokensB, indices, manager));

@@ -8,7 +8,7 @@ import dev.mopo.core.loss.LossOutput;
 import dev.mopo.core.loss.PreferenceLoss;
 import dev.mopo.datasets.batch.TokenBatch;
 import dev.mopo.djl.logprob.LogProbs;
-import dev.mopo.djl.logprob.SequenceLogProbs;
+import dev.mopo.djl.logprob.PairLogProbs;
 import dev.mopo.djl.model.CausalLm;
 import dev.mopo.djl.train.config.PreferenceValueSource;
 import dev.mopo.djl.train.data.PooledPreferences;
@@ -54,18 +54,15 @@ public final class PreferenceStep {
      * @throws dev.mopo.core.batch.NonFiniteLogProbException when a log-prob is not finite
      */
     public Forward forward(TokenBatch tokens, ReferenceSource reference, NDManager manager, boolean training) {
-        BatchTensors tensors = BatchTensors.of(tokens, outcomeColumns, needsRewards, manager);
-        double tokenCount = tensors.attentionMask().sum().toType(DataType.FLOAT64, false).getDouble();
-        ReferenceScores referenceScores = reference.scores(tokens, tensors, manager);
-        SequenceLogProbs scored = LogProbs.score(policy.block(), policy.parameterStore(), tensors.ids(),
-                tensors.attentionMask(), tensors.responseMask(), training);
+        BatchLabels labels = BatchLabels.of(tokens, outcomeColumns, needsRewards, manager);
+        ReferenceScores referenceScores = reference.scores(tokens, manager);
+        PairLogProbs scored = LogProbs.scorePairs(policy.block(), policy.parameterStore(), tokens, manager, training);
         int pairs = tokens.size();
-        NDArray sum = scored.sum().toType(DataType.FLOAT32, false);
         PreferenceBatch.Builder builder = PreferenceBatch.builder()
-                .policy(sum.get(":" + pairs), sum.get(pairs + ":"))
+                .policy(scored.sumA(), scored.sumB())
                 .reference(referenceScores.sumA(), referenceScores.sumB())
                 .tokens(referenceScores.tokensA(), referenceScores.tokensB())
-                .outcomes(tensors.outcomes())
+                .outcomes(labels.outcomes())
                 .prompts(tokens.promptKeys());
         if (values != PreferenceValueSource.PAIR) {
             builder.responses(Arrays.copyOfRange(tokens.responseKeys(), 0, pairs),
@@ -78,11 +75,11 @@ public final class PreferenceStep {
         if (referenceScores.behaviourA() != null) {
             builder.behaviour(referenceScores.behaviourA(), referenceScores.behaviourB());
         }
-        if (tensors.rewardMargins() != null) {
-            builder.rewardMargins(tensors.rewardMargins());
+        if (labels.rewardMargins() != null) {
+            builder.rewardMargins(labels.rewardMargins());
         }
         PreferenceBatch batch = builder.build();
-        return new Forward(batch, loss.compute(batch), tokenCount);
+        return new Forward(batch, loss.compute(batch), tokens.tokenCount());
     }
 
     /** The pooled values of the responses at rows {@code from … from + B − 1}, {@code [B, K]}. */

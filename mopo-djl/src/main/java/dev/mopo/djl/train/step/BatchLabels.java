@@ -6,36 +6,23 @@ import ai.djl.ndarray.types.Shape;
 import dev.mopo.datasets.batch.TokenBatch;
 
 /**
- * A {@link TokenBatch} as NDArrays on a device: ids, attention mask and response mask
- * {@code [2B, L]} (rows {@code 0…B−1} prompt + response a, rows {@code B…2B−1} prompt + response
- * b), and the outcomes {@code [B, K]} reordered into the run's objective order.
+ * A {@link TokenBatch}'s labels as NDArrays on a device: the outcomes {@code [B, K]} reordered
+ * into the run's objective order (the tokens are {@link dev.mopo.djl.logprob.LogProbs#scorePairs}'s).
  *
- * @param ids token ids, int64
- * @param attentionMask 1 for tokens, 0 for padding
- * @param responseMask 1 for the response tokens whose log-probs count
  * @param outcomes {@code o_k ∈ {+1, −1, 0}}, float32
  * @param rewardMargins per-objective score margins {@code [B, K]}, or null when not asked for
  */
-public record BatchTensors(NDArray ids, NDArray attentionMask, NDArray responseMask, NDArray outcomes, NDArray rewardMargins) {
+public record BatchLabels(NDArray outcomes, NDArray rewardMargins) {
 
     /** The arrays of {@code batch} on {@code manager}; {@code withRewards} also builds score margins. */
-    public static BatchTensors of(TokenBatch batch, int[] outcomeColumns, boolean withRewards, NDManager manager) {
-        Shape rows = new Shape(2L * batch.size(), batch.length());
-        int[] ids = batch.inputIds();
-        long[] wide = new long[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            wide[i] = ids[i];
-        }
+    public static BatchLabels of(TokenBatch batch, int[] outcomeColumns, boolean withRewards, NDManager manager) {
         NDArray margins = null;
         if (withRewards) {
             margins = manager.create(reorder(rewardMargins(batch), batch.size(), batch.numObjectives(), outcomeColumns),
                     new Shape(batch.size(), outcomeColumns.length));
         }
-        return new BatchTensors(manager.create(wide, rows), manager.create(batch.attentionMask(), rows),
-                manager.create(batch.responseMask(), rows),
-                manager.create(reorder(batch.outcomes(), batch.size(), batch.numObjectives(), outcomeColumns),
-                        new Shape(batch.size(), outcomeColumns.length)),
-                margins);
+        return new BatchLabels(manager.create(reorder(batch.outcomes(), batch.size(), batch.numObjectives(),
+                outcomeColumns), new Shape(batch.size(), outcomeColumns.length)), margins);
     }
 
     private static float[] rewardMargins(TokenBatch batch) {
