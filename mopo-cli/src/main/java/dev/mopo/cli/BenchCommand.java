@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             ModelLoadCommand.class,
             ModelSpeedCommand.class,
             TrainSpeedCommand.class,
+            ScoringSpeedCommand.class,
             GenerateSpeedCommand.class
         })
 final class BenchCommand {}

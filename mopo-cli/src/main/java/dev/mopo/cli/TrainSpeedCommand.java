@@ -7,6 +7,7 @@ import dev.mopo.bench.trainspeed.TrainSpeedBenchmark;
 import dev.mopo.bench.trainspeed.TrainSpeedComparison;
 import dev.mopo.bench.trainspeed.TrainSpeedFiles;
 import dev.mopo.bench.trainspeed.TrainSpeedResult;
+import dev.mopo.bench.trainspeed.UsefulFlops;
 import dev.mopo.djl.train.config.SamplingStrategy;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Train with IPO (8 pairs a step, reference log-probs precomputed, AdamW, fp32, CPU) and print seconds per"
-                    + " step, tokens/s, the reference pass's tokens/s, peak memory and model FLOPs utilisation"
-                    + " against this machine's measured matrix-multiply rate, as text and as one JSON line.",
+                    + " step, tokens/s, the reference pass's tokens/s, peak memory and model FLOPs utilisation (the"
+                    + " FLOPs a step cannot do without over this machine's measured matrix-multiply rate), as text"
+                    + " and as one JSON line.",
             "Without --model and --corpus: a small random-init Llama with a character vocabulary on generated pairs"
                     + " of exactly 64 + 64 tokens, both written into --output unless there. With them: the"
                     + " realistic workloads of mopo-bench/src/test/fixtures/make_speed_inputs.py (a 32 000-token BPE"
@@ -92,12 +94,12 @@ final class TrainSpeedCommand implements Callable<Integer> {
                 : SpeedWorkload.of(model, corpus, maxLength, sampling);
         say("training " + warmup + " warm-up + " + steps + " timed steps on " + actualThreads + " PyTorch threads, "
                 + workload.sampling() + " batches of " + workload.corpus());
-        TrainSpeedResult result = new TrainSpeedBenchmark(workload, out.resolve("runs").resolve("mopo"))
-                .run(warmup, steps, TrainSpeedCommand::say);
-        double flopsPerToken = TrainSpeedBenchmark.trainingFlopsPerToken(workload.model());
+        Path runs = out.resolve("runs").resolve("mopo");
+        TrainSpeedResult result = new TrainSpeedBenchmark(workload, runs).run(warmup, steps, TrainSpeedCommand::say);
+        double flopsPerToken = UsefulFlops.perToken(TrainSpeedBenchmark.config(workload, runs, 1));
         double peak = MatmulPeak.measure();
-        say(String.format(Locale.ROOT, "measured fp32 matrix-multiply rate: %.1f GFLOP/s on %d threads; model FLOPs"
-                + " %.1f MFLOP per token (6N)", peak / 1e9, actualThreads, flopsPerToken / 1e6));
+        say(String.format(Locale.ROOT, "measured fp32 matrix-multiply rate: %.1f GFLOP/s on %d threads; useful"
+                + " training FLOPs %.1f MFLOP per token", peak / 1e9, actualThreads, flopsPerToken / 1e6));
         System.out.println("mopo: " + result.summary());
         System.out.println(result.toJson());
         System.out.print(TrainSpeedComparison.format(result, peers, flopsPerToken, peak));

@@ -3,14 +3,12 @@ package dev.mopo.bench.trainspeed;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.mopo.bench.measure.ProcessMemory;
 import dev.mopo.core.batch.LogProbReduction;
 import dev.mopo.core.io.Folders;
 import dev.mopo.datasets.batch.BatchStream;
 import dev.mopo.djl.model.CausalLm;
-import dev.mopo.djl.model.ModelConfig;
 import dev.mopo.djl.train.Trainer;
 import dev.mopo.djl.train.TrainingSession;
 import dev.mopo.djl.train.config.LossKind;
@@ -58,7 +56,7 @@ public final class TrainSpeedBenchmark {
             throw new IllegalArgumentException("warm-up must be >= 0 and steps >= 1, got " + warmup + " and " + steps);
         }
         Folders.deleteRecursively(output);
-        TrainConfig config = config(warmup + steps);
+        TrainConfig config = config(workload, output, warmup + steps);
         ReferencePass reference = timeReferencePass(config);
         log.accept(String.format("reference pass: %d tokens in %.2f s", reference.tokens(), reference.seconds()));
         StepClock clock = new StepClock(log);
@@ -68,7 +66,7 @@ public final class TrainSpeedBenchmark {
             setupSeconds = (System.nanoTime() - start) / 1e9;
             trainer.fit();
         }
-        return new TrainSpeedResult("mopo", "default", implementation(), "eager: matMul, additive mask, softmax",
+        return new TrainSpeedResult("mopo", workload.sampling().key(), implementation(), "eager: matMul, additive mask, softmax",
                 JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(), BATCH_PAIRS, warmup,
                 clock.tokensAfter(warmup), clock.secondsAfter(warmup), reference.tokens(), reference.seconds(),
                 setupSeconds, ProcessMemory.now().peakRss());
@@ -84,7 +82,7 @@ public final class TrainSpeedBenchmark {
                 }
             }
             try (CausalLm reference = CausalLm.load(config.model().reference(), Device.cpu(), DataType.FLOAT32);
-                    BatchStream batches = data.inOrder(Split.TRAIN)) {
+                    BatchStream batches = data.byLength(Split.TRAIN)) {
                 long start = System.nanoTime();
                 ReferenceLogProbs.compute(reference, batches, data.survey().trainPairs(), done -> { });
                 return new ReferencePass(tokens, (System.nanoTime() - start) / 1e9);
@@ -92,28 +90,10 @@ public final class TrainSpeedBenchmark {
         }
     }
 
-    /**
-     * Training FLOPs per token of the model in {@code folder}: {@code 6N} (forward 2N, backward 4N;
-     * PaLM's model FLOPs) with N its parameters other than the input embedding table, which is a
-     * lookup (the output head counts, tied or not); attention's {@code T²} term left out.
-     */
-    public static double trainingFlopsPerToken(Path folder) throws IOException {
-        try (CausalLm model = CausalLm.load(folder, Device.cpu(), DataType.FLOAT32)) {
-            ModelConfig config = model.block().config();
-            long parameters = 0;
-            for (Parameter parameter : model.block().getParameters().values()) {
-                parameters += parameter.getArray().size();
-            }
-            if (!config.tiedEmbeddings()) {
-                parameters -= (long) config.vocabSize() * config.wordEmbedDim();
-            }
-            return 6.0 * parameters;
-        }
-    }
-
     private record ReferencePass(long tokens, double seconds) {}
 
-    private TrainConfig config(int maxSteps) {
+    /** The run's settings: IPO on {@code workload} for {@code maxSteps} steps, written to {@code output}. */
+    public static TrainConfig config(SpeedWorkload workload, Path output, int maxSteps) {
         return TrainConfig.builder()
                 .model(workload.model())
                 .datasetPreset("generic")

@@ -15,9 +15,8 @@ public final class TrainSpeedComparison {
     private TrainSpeedComparison() {}
 
     /**
-     * The comparison as lines of text. Model FLOPs utilisation is {@code flopsPerToken} times
-     * tokens/s over {@code peakFlops}, both in FLOPs (per token, per second); pass 0 as the peak to
-     * leave it out.
+     * The comparison as lines of text. Model FLOPs utilisation is {@code flopsPerToken} (see
+     * {@link UsefulFlops}) times tokens/s over {@code peakFlops}; pass 0 as the peak to leave it out.
      */
     public static String format(TrainSpeedResult mopo, List<TrainSpeedResult> peers, double flopsPerToken,
             double peakFlops) {

@@ -13,7 +13,7 @@ import java.util.Random;
  * Cuts a stream of tokenised pairs into {@link TokenBatch}es. Without shuffling or grouping,
  * batches follow the stream. Otherwise a window of {@link BatchConfig#bufferPairs()} pairs
  * (rounded up to whole batches) is read, shuffled with the seed, sorted by length when grouping
- * (longest first, so the largest batch comes early and memory errors show at once, then the
+ * (by {@link TokenizedPair#tokens()}, the row a pair is scored in; longest first, so the largest batch comes early and memory errors show at once, then the
  * batch order is shuffled again), and emitted; memory is bounded by the window.
  */
 public final class Batcher implements Iterator<TokenBatch> {
@@ -62,7 +62,7 @@ public final class Batcher implements Iterator<TokenBatch> {
             Collections.shuffle(buffer, random);
         }
         if (config.groupByLength()) {
-            buffer.sort(Comparator.comparingInt(TokenizedPair::length).reversed());
+            buffer.sort(Comparator.comparingInt(TokenizedPair::tokens).reversed());
         }
         List<List<TokenizedPair>> batches = new ArrayList<>();
         for (int start = 0; start < buffer.size(); start += config.batchSize()) {

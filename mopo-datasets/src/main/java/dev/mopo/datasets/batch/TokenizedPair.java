@@ -122,6 +122,11 @@ public final class TokenizedPair {
         return prompt.length + Math.max(responseA.length, responseB.length);
     }
 
+    /** Prompt plus both responses: the pair's row when its prompt is shared by both responses. */
+    public int tokens() {
+        return prompt.length + responseA.length + responseB.length;
+    }
+
     int[] promptIds() {
         return prompt;
     }

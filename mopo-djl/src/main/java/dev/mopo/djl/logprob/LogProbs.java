@@ -9,11 +9,11 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import dev.mopo.djl.model.CausalLm;
+import dev.mopo.datasets.batch.TokenBatch;
 import dev.mopo.djl.model.Casts;
+import dev.mopo.djl.model.CausalLm;
 import dev.mopo.djl.model.CausalLmBlock;
 import dev.mopo.djl.model.SharedPrefixRows;
-import dev.mopo.datasets.batch.TokenBatch;
 
 /**
  * Scores responses under a causal LM: the log-prob of each response token given everything
@@ -33,16 +33,26 @@ public final class LogProbs {
      * one row, {@code [prompt | response a | response b]} ({@link SharedPrefixRows}), so the
      * prompt's layers run once for both responses; the output head and log-softmax run only at
      * the positions that predict a response token. The values equal {@link #score}'s on the
-     * batch's {@code [2B, L]} rows up to float rounding (the tests hold them to 1e-5, gradients
-     * included).
+     * batch's right-padded {@code [2B, L]} rows up to float rounding (the tests hold them and the
+     * gradients to 1e-5).
      *
      * @param manager where the batch's arrays are made (on the model's device); it must outlive
      *     the backward pass, which reads the index arrays made here
      */
     public static PairLogProbs scorePairs(CausalLmBlock block, ParameterStore store, TokenBatch batch, NDManager manager,
             boolean training) {
-        SharedPromptLayout layout = SharedPromptLayout.of(batch);
-        Shape rows = new Shape(layout.pairs(), layout.length());
+        return scorePairs(block, store, batch, manager, training, true);
+    }
+
+    /**
+     * {@link #scorePairs(CausalLmBlock, ParameterStore, TokenBatch, NDManager, boolean)}, with the
+     * prompt computed once per pair ({@code sharePrompt}) or once per response (a row each, as
+     * TRL's batch): the same values either way; the training benchmark measures what sharing saves.
+     */
+    public static PairLogProbs scorePairs(CausalLmBlock block, ParameterStore store, TokenBatch batch, NDManager manager,
+            boolean training, boolean sharePrompt) {
+        PairRows layout = PairRows.of(batch, sharePrompt);
+        Shape rows = new Shape(layout.rows(), layout.length());
         NDArray ids = manager.create(layout.ids(), rows);
         SharedPrefixRows shared = new SharedPrefixRows(manager.create(layout.positions(), rows),
                 manager.create(layout.segments(), rows));
@@ -58,7 +68,7 @@ public final class LogProbs {
             NDArray picked = Casts.toFloat32(block.logits(store, states, training)).logSoftmax(1).gather(targets, 1)
                     .reshape(layout.scored());
             NDArray withZero = NDArrays.concat(new NDList(picked, manager.zeros(new Shape(1), DataType.FLOAT32)), 0);
-            sum = withZero.get(new NDIndex("{}", slots)).reshape(2L * layout.pairs(), layout.longestResponse())
+            sum = withZero.get(new NDIndex("{}", slots)).reshape(batch.size() * 2L, layout.longestResponse())
                     .sum(new int[] {1});
             NDScope.unregister(sum);
         }

@@ -149,10 +149,10 @@ public final class TrainingSession {
                 models.referencePrecision()))) {
             ReferenceLogProbs train = ReferenceLogProbs.load(models.referenceCache().resolve("reference_train.safetensors"),
                     cacheKey(models, survey.digest(Split.TRAIN)), survey.trainPairs(), reference,
-                    () -> data.inOrder(Split.TRAIN), done -> listener.onReferenceProgress(done, total));
+                    () -> data.byLength(Split.TRAIN), done -> listener.onReferenceProgress(done, total));
             ReferenceLogProbs eval = ReferenceLogProbs.load(models.referenceCache().resolve("reference_eval.safetensors"),
                     cacheKey(models, survey.digest(Split.EVAL)), survey.evalPairs(), reference,
-                    () -> data.inOrder(Split.EVAL),
+                    () -> data.byLength(Split.EVAL),
                     done -> listener.onReferenceProgress(survey.trainPairs() + done, total));
             return new References(new MovingReference(train, device, models.referencePrecision()), eval, null);
         }

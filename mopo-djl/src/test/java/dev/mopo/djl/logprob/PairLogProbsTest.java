@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link LogProbs#scorePairs} (one row per pair, the prompt computed once, the head only where a
- * response token is predicted) against {@link LogProbs#score} on the batch's own {@code [2B, L]}
+ * {@link LogProbs#scorePairs} (one row per pair, the prompt computed once, or a row per response;
+ * the head only where a response token is predicted) against {@link LogProbs#score} on the batch's own {@code [2B, L]}
  * rows, right-padded as TRL pads them (every prompt twice, logits everywhere): the same log-probs
  * and the same gradients of every parameter, to 1e-5 (relative to the largest
  * value where it exceeds 1), on every fixture architecture (learned and
@@ -43,13 +43,13 @@ class PairLogProbsTest {
     private static final double TOLERANCE = 1e-5;
 
     static Stream<Arguments> cases() {
-        return Fixtures.cases().stream().flatMap(name -> Stream.of(Arguments.of(name, PaddingSide.RIGHT),
-                Arguments.of(name, PaddingSide.LEFT)));
+        return Fixtures.cases().stream().flatMap(name -> Stream.of(Arguments.of(name, PaddingSide.RIGHT, true),
+                Arguments.of(name, PaddingSide.LEFT, true), Arguments.of(name, PaddingSide.LEFT, false)));
     }
 
     @ParameterizedTest
     @MethodSource("cases")
-    void sharedPromptScoringEqualsScoringEveryRow(String name, PaddingSide padding) throws IOException {
+    void responseScoringEqualsScoringEveryRow(String name, PaddingSide padding, boolean sharePrompt) throws IOException {
         try (CausalLm model = CausalLm.load(Fixtures.model(name), Device.cpu(), DataType.FLOAT32);
                 NDManager manager = NDManager.newBaseManager()) {
             TokenBatch batch = batch(model.block().config().vocabSize(), padding);
@@ -59,7 +59,8 @@ class PairLogProbsTest {
             float[] shared;
             float[] sharedCounts;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                PairLogProbs scored = LogProbs.scorePairs(model.block(), model.parameterStore(), batch, manager, true);
+                PairLogProbs scored = LogProbs.scorePairs(model.block(), model.parameterStore(), batch, manager, true,
+                        sharePrompt);
                 shared = scored.sum().toFloatArray();
                 sharedCounts = scored.count().toFloatArray();
                 collector.backward(scored.sum().mul(manager.create(weights)).sum());

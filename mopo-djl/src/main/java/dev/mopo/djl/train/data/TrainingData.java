@@ -193,6 +193,15 @@ public final class TrainingData implements AutoCloseable {
         return open(Split.TRAIN, order.build());
     }
 
+    /**
+     * The pairs of {@code side} in batches of similar length: sorted by length within a window of
+     * {@link BatchConfig#bufferPairs()} pairs, not shuffled. For passes that keep their results
+     * by pair index (the reference pass), where the order is free and padding is not.
+     */
+    public BatchStream byLength(Split side) throws IOException {
+        return open(side, batching.toBuilder().groupByLength(true).build());
+    }
+
     /** The batches of {@code split} in file order. */
     public BatchStream inOrder(Split side) throws IOException {
         return open(side, batching);

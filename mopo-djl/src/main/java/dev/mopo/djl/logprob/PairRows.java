@@ -4,16 +4,17 @@ import dev.mopo.datasets.batch.TokenBatch;
 import java.util.Arrays;
 
 /**
- * A batch of pairs as one row per pair, {@code [prompt | response a | response b | padding]}
- * ({@link dev.mopo.djl.model.SharedPrefixRows}: segments 0, 1, 2 and −1; both responses'
- * positions continue from the prompt's), and where each response token's log-prob is read: the
+ * A batch of pairs laid out for scoring, and where each response token's log-prob is read: the
  * row position whose logits predict it (the token before it in its own sequence, so the last
- * prompt token for a response's first token) and the token itself. Built from the
+ * prompt token for a response's first token) and the token itself. Shared, a row per pair,
+ * {@code [prompt | response a | response b | padding]} ({@link dev.mopo.djl.model.SharedPrefixRows}:
+ * segments 0, 1, 2 and −1; both responses' positions continue from the prompt's); separate, a
+ * row per response, {@code [prompt | response | padding]}, as TRL's right-padded batch. Built from the
  * {@link TokenBatch}'s padded {@code [2B, L]} rows (either padding side); Java arrays only.
  */
-final class SharedPromptLayout {
+final class PairRows {
 
-    private final int pairs;
+    private final int rows;
     private final int length;
     private final int longestResponse;
     private final long[] ids;
@@ -24,9 +25,9 @@ final class SharedPromptLayout {
     private final long[] slots;
     private final float[] counts;
 
-    private SharedPromptLayout(int pairs, int length, int longestResponse, long[] ids, long[] positions,
+    private PairRows(int rows, int length, int longestResponse, long[] ids, long[] positions,
             long[] segments, long[] predictors, long[] targets, long[] slots, float[] counts) {
-        this.pairs = pairs;
+        this.rows = rows;
         this.length = length;
         this.longestResponse = longestResponse;
         this.ids = ids;
@@ -39,36 +40,44 @@ final class SharedPromptLayout {
     }
 
     /**
-     * The layout of {@code batch}. A response token is scored when some token precedes it (a
-     * response after an empty prompt loses its first token, as position 0 of a row does).
+     * The rows of {@code batch}, one per pair when {@code share}, else one per response. A response
+     * token is scored when some token precedes it (a response after an empty prompt loses its
+     * first token, as position 0 of a row does).
      *
      * @throws IllegalArgumentException when a pair's two rows hold different prompts
      */
-    static SharedPromptLayout of(TokenBatch batch) {
+    static PairRows of(TokenBatch batch, boolean share) {
         int b = batch.size();
         int[][] prompts = new int[b][];
         int[][] responses = new int[2 * b][];
-        int length = 0;
         int longest = 0;
         int scored = 0;
         for (int i = 0; i < b; i++) {
             prompts[i] = part(batch, i, 0);
-            int[] promptB = part(batch, b + i, 0);
-            if (!Arrays.equals(prompts[i], promptB)) {
+            if (!Arrays.equals(prompts[i], part(batch, b + i, 0))) {
                 throw new IllegalArgumentException("pair " + batch.ids()[i] + ": its two rows hold different prompts");
             }
-            responses[i] = part(batch, i, 1);
-            responses[b + i] = part(batch, b + i, 1);
-            length = Math.max(length, prompts[i].length + responses[i].length + responses[b + i].length);
-            for (int side : new int[] {i, b + i}) {
-                int count = scoredTokens(prompts[i].length, responses[side].length);
+            for (int sequence : new int[] {i, b + i}) {
+                responses[sequence] = part(batch, sequence, 1);
+                int count = scoredTokens(prompts[i].length, responses[sequence].length);
                 longest = Math.max(longest, count);
                 scored += count;
             }
         }
-        long[] ids = new long[b * length];
-        long[] positions = new long[b * length];
-        long[] segments = new long[b * length];
+        int rows = share ? b : 2 * b;
+        int[][] sequencesOfRow = new int[rows][];
+        int length = 0;
+        for (int r = 0; r < rows; r++) {
+            sequencesOfRow[r] = share ? new int[] {r, b + r} : new int[] {r};
+            int used = prompts[r % b].length;
+            for (int sequence : sequencesOfRow[r]) {
+                used += responses[sequence].length;
+            }
+            length = Math.max(length, used);
+        }
+        long[] ids = new long[rows * length];
+        long[] positions = new long[rows * length];
+        long[] segments = new long[rows * length];
         Arrays.fill(segments, -1);
         long[] predictors = new long[scored];
         long[] targets = new long[scored];
@@ -76,18 +85,18 @@ final class SharedPromptLayout {
         Arrays.fill(slots, scored);
         float[] counts = new float[2 * b];
         int next = 0;
-        for (int i = 0; i < b; i++) {
-            int rowStart = i * length;
-            int promptLength = prompts[i].length;
-            int column = place(prompts[i], 0, 0, rowStart, 0, ids, positions, segments);
-            for (int side = 0; side < 2; side++) {
-                int sequence = side * b + i;
+        for (int r = 0; r < rows; r++) {
+            int rowStart = r * length;
+            int[] prompt = prompts[r % b];
+            int column = place(prompt, 0, 0, rowStart, 0, ids, positions, segments);
+            int segment = 1;
+            for (int sequence : sequencesOfRow[r]) {
                 int[] response = responses[sequence];
                 int start = column;
-                column = place(response, promptLength, side + 1, rowStart, column, ids, positions, segments);
+                column = place(response, prompt.length, segment++, rowStart, column, ids, positions, segments);
                 int slot = 0;
                 for (int k = 0; k < response.length; k++) {
-                    int predictor = k == 0 ? promptLength - 1 : start + k - 1;
+                    int predictor = k == 0 ? prompt.length - 1 : start + k - 1;
                     if (predictor < 0) {
                         continue;
                     }
@@ -98,7 +107,7 @@ final class SharedPromptLayout {
                 counts[sequence] = slot;
             }
         }
-        return new SharedPromptLayout(b, length, longest, ids, positions, segments, predictors, targets, slots, counts);
+        return new PairRows(rows, length, longest, ids, positions, segments, predictors, targets, slots, counts);
     }
 
     /** The prompt ({@code response = 0}) or response ({@code 1}) tokens of row {@code row}. */
@@ -132,27 +141,27 @@ final class SharedPromptLayout {
         return column + tokens.length;
     }
 
-    /** B, the pairs (and rows). */
-    int pairs() {
-        return pairs;
+    /** The rows: B shared, 2B separate. */
+    int rows() {
+        return rows;
     }
 
-    /** T, the row length: the longest prompt + response a + response b of the batch. */
+    /** T, the row length: the longest prompt with its responses in one row. */
     int length() {
         return length;
     }
 
-    /** Row-major ids {@code [B, T]}, 0 on padding. */
+    /** Row-major ids {@code [rows, T]}, 0 on padding. */
     long[] ids() {
         return ids;
     }
 
-    /** Position ids {@code [B, T]}. */
+    /** Position ids {@code [rows, T]}. */
     long[] positions() {
         return positions;
     }
 
-    /** Segment ids {@code [B, T]}: 0 prompt, 1 response a, 2 response b, −1 padding. */
+    /** Segment ids {@code [rows, T]}: 0 prompt, 1 the (first) response, 2 the second, −1 padding. */
     long[] segments() {
         return segments;
     }
@@ -162,7 +171,7 @@ final class SharedPromptLayout {
         return targets.length;
     }
 
-    /** For each scored token, the flat index into {@code [B·T]} of the position whose logits predict it, {@code [N]}. */
+    /** For each scored token, the flat index into {@code [rows·T]} of the position whose logits predict it, {@code [N]}. */
     long[] predictors() {
         return predictors;
     }
