@@ -25,10 +25,11 @@ class TrainSpeedCommandTest {
     @Test
     void writesInputsTrainsAndComparesWithAReferenceRun() throws Exception {
         Path trl = folder.resolve("trl.json");
-        Files.writeString(trl, "{\"side\": \"trl\", \"implementation\": \"TRL (test)\", \"attention\": \"sdpa\","
-                + " \"threads\": 1, \"interop_threads\": 1, \"batch_pairs\": 8, \"warmup_steps\": 1,"
-                + " \"tokens_per_step\": 2048, \"peak_rss_bytes\": 1073741824, \"setup_seconds\": 2.0,"
-                + " \"step_seconds\": [0.5, 0.7]}");
+        Files.writeString(trl, "{\"side\": \"trl\", \"setting\": \"default\", \"implementation\": \"TRL (test)\","
+                + " \"attention\": \"sdpa\", \"threads\": 1, \"interop_threads\": 1, \"batch_pairs\": 8,"
+                + " \"warmup_steps\": 1, \"step_tokens\": [2048, 2048], \"step_seconds\": [0.5, 0.7],"
+                + " \"reference_tokens\": 2048, \"reference_seconds\": 0.4, \"peak_rss_bytes\": 1073741824,"
+                + " \"setup_seconds\": 2.0}");
         Path out = folder.resolve("bench");
         PrintStream stdout = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -54,9 +55,13 @@ class TrainSpeedCommandTest {
         assertEquals("mopo", figures.get("side").asText());
         assertEquals(1, figures.get("threads").asInt());
         assertEquals(2, figures.get("step_seconds").size());
-        assertEquals(2 * 8 * 128, figures.get("tokens_per_step").asLong(), "every sequence is 128 tokens");
+        figures.get("step_tokens").forEach(tokens -> assertEquals(2 * 8 * 128, tokens.asLong(), "every sequence is 128"
+                + " tokens"));
+        assertEquals(2 * 8 * 128, figures.get("reference_tokens").asLong(), "the reference pass scores every pair once");
         assertTrue(figures.get("seconds_per_step_mean").asDouble() > 0, text);
+        assertTrue(figures.get("reference_tokens_per_second").asDouble() > 0, text);
         assertTrue(figures.get("peak_rss_bytes").asLong() > 0, text);
-        assertTrue(text.contains("mopo speed / trl speed: ") && text.contains("mopo / trl peak RSS: "), text);
+        assertTrue(text.contains("mopo step time / trl (default): ") && text.contains("peak RSS ratio"), text);
+        assertTrue(text.contains("model FLOPs utilisation"), text);
     }
 }

@@ -76,8 +76,9 @@ public final class ScoringSpeed {
             for (int round = 0; round <= rounds; round++) {
                 for (Variant variant : Variant.values()) {
                     double[] seconds = {time(model, sample, variant, true), time(model, sample, variant, false)};
-                    log.accept(String.format(Locale.ROOT, "round %d, %s: %.4f s/batch training, %.4f s/batch inference%s",
-                            round, variant.label(), seconds[0], seconds[1], round == 0 ? " (untimed)" : ""));
+                    log.accept(String.format(Locale.ROOT, "round %d, %s: %.4f s/batch training, %.4f s/batch"
+                            + " inference%s", round, variant.label(), seconds[0], seconds[1],
+                            round == 0 ? " (untimed)" : ""));
                     if (round > 0) {
                         double[] total = totals.computeIfAbsent(variant, v -> new double[2]);
                         total[0] += seconds[0] / rounds;
@@ -101,7 +102,8 @@ public final class ScoringSpeed {
                         collector.backward(score(model, batch, variant, manager, true).sum());
                     }
                     Map<String, NDArray> parameters = new LinkedHashMap<>();
-                    model.block().getParameters().forEach(pair -> parameters.put(pair.getKey(), pair.getValue().getArray()));
+                    model.block().getParameters()
+                            .forEach(pair -> parameters.put(pair.getKey(), pair.getValue().getArray()));
                     Gradients.clear(parameters);
                 } else {
                     score(model, batch, variant, manager, false).getFloat(0);
@@ -112,7 +114,8 @@ public final class ScoringSpeed {
     }
 
     /** The summed log-probs {@code [2B]} of a batch's responses. */
-    private static NDArray score(CausalLm model, TokenBatch batch, Variant variant, NDManager manager, boolean training) {
+    private static NDArray score(CausalLm model, TokenBatch batch, Variant variant, NDManager manager,
+            boolean training) {
         if (variant == Variant.ROWS_FULL_LOGITS) {
             Shape shape = new Shape(2L * batch.size(), batch.length());
             return LogProbs.score(model.block(), model.parameterStore(),

@@ -50,7 +50,10 @@ public final class TrainSpeedBenchmark {
         this.output = output;
     }
 
-    /** Trains {@code warmup + steps} optimiser steps, telling {@code log} of each, and measures the last {@code steps}. */
+    /**
+     * Times the reference pass, then trains {@code warmup + steps} optimiser steps, telling
+     * {@code log} of each, and measures the last {@code steps}.
+     */
     public TrainSpeedResult run(int warmup, int steps, Consumer<String> log) throws IOException {
         if (warmup < 0 || steps < 1) {
             throw new IllegalArgumentException("warm-up must be >= 0 and steps >= 1, got " + warmup + " and " + steps);
@@ -66,7 +69,8 @@ public final class TrainSpeedBenchmark {
             setupSeconds = (System.nanoTime() - start) / 1e9;
             trainer.fit();
         }
-        return new TrainSpeedResult("mopo", workload.sampling().key(), implementation(), "eager: matMul, additive mask, softmax",
+        return new TrainSpeedResult("mopo", workload.sampling().key(), implementation(),
+                "eager: matMul, additive mask, softmax",
                 JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(), BATCH_PAIRS, warmup,
                 clock.tokensAfter(warmup), clock.secondsAfter(warmup), reference.tokens(), reference.seconds(),
                 setupSeconds, ProcessMemory.now().peakRss());

@@ -26,7 +26,8 @@ public final class TrainSpeedComparison {
         StringBuilder out = new StringBuilder();
         for (TrainSpeedResult peer : peers) {
             for (String difference : differences(mopo, peer)) {
-                out.append("WARNING: mopo and ").append(peer.label()).append(" differ in ").append(difference).append('\n');
+                out.append("WARNING: mopo and ").append(peer.label()).append(" differ in ").append(difference)
+                        .append('\n');
             }
         }
         out.append(String.format(Locale.ROOT, "%-28s", ""));
