@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code mopo bench train-speed} end to end at the smallest size: files, training, figures, comparison. */
 class TrainSpeedCommandTest {
@@ -31,21 +25,10 @@ class TrainSpeedCommandTest {
                 + " \"reference_tokens\": 2048, \"reference_seconds\": 0.4, \"peak_rss_bytes\": 1073741824,"
                 + " \"setup_seconds\": 2.0}");
         Path out = folder.resolve("bench");
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        int status;
-        try {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            CommandLine commandLine = MopoCommand.commandLine();
-            commandLine.setErr(new PrintWriter(err));
-            status = commandLine.execute("bench", "train-speed", "--output", out.toString(), "--steps", "2", "--warmup",
-                    "1", "--pairs", "8", "--threads", "1", "--compare", trl.toString());
-        } finally {
-            System.setOut(stdout);
-        }
-        String text = printed.toString(StandardCharsets.UTF_8);
-        assertEquals(0, status, text + err);
+        CommandRun run = CommandRun.of("bench", "train-speed", "--output", out.toString(), "--steps", "2", "--warmup",
+                "1", "--pairs", "8", "--threads", "1", "--compare", trl.toString());
+        String text = run.out();
+        assertEquals(0, run.status(), text + run.err());
 
         assertTrue(Files.isRegularFile(out.resolve("model").resolve("model.safetensors")), text);
         assertTrue(Files.isRegularFile(out.resolve("model").resolve("tokenizer.json")), text);

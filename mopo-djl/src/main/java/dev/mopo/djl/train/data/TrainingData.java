@@ -26,10 +26,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The corpus of a run, streamed from its file every time it is needed — an epoch of shuffled
- * training batches, the held-out pairs in file order, the training pairs in file order for the
- * reference pass — so that memory does not grow with the corpus. Shuffling happens inside a
- * window of {@link BatchConfig#bufferPairs()} pairs (the whole epoch when the corpus is smaller).
+ * The corpus of a run, streamed from its file every time it is needed — an epoch of training
+ * batches in the order of {@code train_sampling_strategy}, the held-out pairs in file order, the
+ * pairs in batches of similar length for the reference pass — so that memory does not grow with
+ * the corpus. Shuffling and sorting happen inside a window of {@link BatchConfig#bufferPairs()}
+ * pairs (the whole epoch when the corpus is smaller).
  *
  * <p>Opening it reads the corpus once ({@link CorpusSurvey}): the pairs of each split, which
  * fix the epoch length, and a digest of each split's tokens, which keys cached reference
