@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                     + " every position (TRL's computation), a row per response with the output head only where a"
                     + " response token is predicted, and a row per pair with the prompt computed once (the trainer's"
                     + " way) — forward and backward, and forward only (the reference pass), alternating rounds;"
-                    + " print seconds per batch, tokens/s and the speed-ups.",
+                    + " print seconds per batch and the speed-ups over the first way.",
             "The workloads are those of mopo-bench/src/test/fixtures/make_speed_inputs.py."
         },
         sortOptions = false)
@@ -39,14 +39,16 @@ final class ScoringSpeedCommand implements Callable<Integer> {
     @Option(names = "--max-length", paramLabel = "TOKENS", description = "max_length (default: ${DEFAULT-VALUE}).")
     private int maxLength = 512;
 
-    @Option(names = "--batches", description = "Batches scored each round (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batches", paramLabel = "N",
+            description = "Batches scored each round (default: ${DEFAULT-VALUE}).")
     private int batches = 6;
 
-    @Option(names = "--rounds", description = "Timed rounds, after an untimed one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "Timed rounds, after an untimed one (default: ${DEFAULT-VALUE}).")
     private int rounds = 3;
 
-    @Option(names = "--threads", description = "PyTorch intra-op threads; inter-op threads are 1 (default: the"
-            + " available cores, ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads; inter-op threads are 1"
+            + " (default: the available cores, ${DEFAULT-VALUE}).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
