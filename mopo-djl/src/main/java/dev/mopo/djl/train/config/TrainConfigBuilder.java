@@ -1,16 +1,17 @@
 package dev.mopo.djl.train.config;
 
 import dev.mopo.core.batch.LogProbReduction;
-import dev.mopo.core.dual.DataDualConfig;
-import dev.mopo.core.dual.MultiplierRule;
 import dev.mopo.datasets.batch.TokenLimits;
 import dev.mopo.datasets.template.TemplateChoice;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Builds a {@link TrainConfig}: one method per setting, named as the setting; every default is here. */
-public final class TrainConfigBuilder {
+/**
+ * Builds a {@link TrainConfig}: one method per setting, named as the setting; every default is
+ * here, the multipliers' in {@link DualSettingsBuilder}.
+ */
+public final class TrainConfigBuilder extends DualSettingsBuilder {
 
     private Path model;
     private Path reference;
@@ -35,19 +36,6 @@ public final class TrainConfigBuilder {
     private Map<String, Double> lambdas = Map.of();
     private Map<String, Double> thresholds = Map.of();
     private PreferenceValueSource preferenceValues = PreferenceValueSource.CORPUS;
-    private double dualStepSize;
-    private int dualInterval;
-    private EstimatorKind dualEstimator = EstimatorKind.SNIS;
-    private double estimateEma = 0.9;
-    private double maxLambda = 100;
-    private boolean dualSolve = DataDualConfig.DEFAULT.solve();
-    private int dualWindow = DataDualConfig.DEFAULT.windowPairs();
-    private double epsilon = DataDualConfig.DEFAULT.epsilon();
-    private double chiStepSize = DataDualConfig.DEFAULT.chiStepSize();
-    private double barrierStrength = MultiplierRule.LogBarrier.DEFAULT.strength();
-    private double barrierKnee = MultiplierRule.LogBarrier.DEFAULT.knee();
-    private long ratchetPeriod;
-    private double thresholdRelaxation = 0.9995;
     private double learningRate = 5e-7;
     private int warmupSteps;
     private LrSchedule lrSchedule = LrSchedule.COSINE;
@@ -205,84 +193,6 @@ public final class TrainConfigBuilder {
         return this;
     }
 
-    /** {@code dual_step_size}. */
-    public TrainConfigBuilder dualStepSize(double value) {
-        dualStepSize = value;
-        return this;
-    }
-
-    /** {@code dual_interval}. */
-    public TrainConfigBuilder dualInterval(int value) {
-        dualInterval = value;
-        return this;
-    }
-
-    /** {@code dual_estimator}. */
-    public TrainConfigBuilder dualEstimator(EstimatorKind value) {
-        dualEstimator = value;
-        return this;
-    }
-
-    /** {@code estimate_ema}. */
-    public TrainConfigBuilder estimateEma(double value) {
-        estimateEma = value;
-        return this;
-    }
-
-    /** {@code max_lambda}. */
-    public TrainConfigBuilder maxLambda(double value) {
-        maxLambda = value;
-        return this;
-    }
-
-    /** {@code dual_solve}. */
-    public TrainConfigBuilder dualSolve(boolean value) {
-        dualSolve = value;
-        return this;
-    }
-
-    /** {@code dual_window}. */
-    public TrainConfigBuilder dualWindow(int value) {
-        dualWindow = value;
-        return this;
-    }
-
-    /** {@code epsilon}. */
-    public TrainConfigBuilder epsilon(double value) {
-        epsilon = value;
-        return this;
-    }
-
-    /** {@code chi_step_size}. */
-    public TrainConfigBuilder chiStepSize(double value) {
-        chiStepSize = value;
-        return this;
-    }
-
-    /** {@code barrier_strength}. */
-    public TrainConfigBuilder barrierStrength(double value) {
-        barrierStrength = value;
-        return this;
-    }
-
-    /** {@code barrier_knee}. */
-    public TrainConfigBuilder barrierKnee(double value) {
-        barrierKnee = value;
-        return this;
-    }
-
-    /** {@code ratchet_period}: 0 for never. */
-    public TrainConfigBuilder ratchetPeriod(long value) {
-        ratchetPeriod = value;
-        return this;
-    }
-
-    /** {@code threshold_relaxation}. */
-    public TrainConfigBuilder thresholdRelaxation(double value) {
-        thresholdRelaxation = value;
-        return this;
-    }
-
     /** {@code learning_rate}. */
     public TrainConfigBuilder learningRate(double value) {
         learningRate = value;
@@ -400,9 +310,7 @@ public final class TrainConfigBuilder {
                         new TokenLimits(maxLength, maxPromptLength), evalFraction, trainSamplingStrategy),
                 new LossSettings(loss, tau, labelSmoothing, lossObjective, logpReduction, lossWeights, lambdas,
                         thresholds, preferenceValues),
-                new DualSettings(dualStepSize, dualInterval, dualEstimator, estimateEma, maxLambda, dualSolve,
-                        dualWindow, epsilon, chiStepSize, barrierStrength, barrierKnee, ratchetPeriod,
-                        thresholdRelaxation),
+                dualSettings(),
                 new OptimizerSettings(learningRate, warmupSteps, lrSchedule, weightDecay, maxGradNorm, batchSize,
                         gradientAccumulation, epochs, maxSteps),
                 new RuntimeSettings(output, device, precision, seed, evalInterval, saveInterval, saveTotalLimit,
