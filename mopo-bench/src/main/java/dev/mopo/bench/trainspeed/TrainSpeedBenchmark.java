@@ -79,12 +79,7 @@ public final class TrainSpeedBenchmark {
     /** The tokens of every training pair, and the time to score them all with a freshly loaded reference. */
     private static ReferencePass timeReferencePass(TrainConfig config) throws IOException {
         try (TrainingData data = TrainingData.open(config)) {
-            long tokens = 0;
-            try (BatchStream batches = data.inOrder(Split.TRAIN)) {
-                while (batches.hasNext()) {
-                    tokens += batches.next().tokenCount();
-                }
-            }
+            long tokens = CorpusTokens.of(data).counted();
             try (CausalLm reference = CausalLm.load(config.model().reference(), Device.cpu(), DataType.FLOAT32);
                     BatchStream batches = data.byLength(Split.TRAIN)) {
                 long start = System.nanoTime();

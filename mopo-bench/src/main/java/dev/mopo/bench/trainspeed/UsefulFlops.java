@@ -3,12 +3,9 @@ package dev.mopo.bench.trainspeed;
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
-import dev.mopo.datasets.batch.BatchStream;
-import dev.mopo.datasets.batch.TokenBatch;
 import dev.mopo.djl.model.CausalLm;
 import dev.mopo.djl.model.ModelConfig;
 import dev.mopo.djl.train.config.TrainConfig;
-import dev.mopo.djl.train.data.Split;
 import dev.mopo.djl.train.data.TrainingData;
 import java.io.IOException;
 
@@ -28,21 +25,9 @@ public final class UsefulFlops {
 
     /** FLOPs per counted token for the model and corpus of {@code config}. */
     public static double perToken(TrainConfig config) throws IOException {
-        long counted = 0;
-        long distinct = 0;
-        long responses = 0;
-        try (TrainingData data = TrainingData.open(config); BatchStream batches = data.inOrder(Split.TRAIN)) {
-            while (batches.hasNext()) {
-                TokenBatch batch = batches.next();
-                long tokens = batch.tokenCount();
-                long promptTwice = tokens;
-                for (int sequence : batch.responseTokens()) {
-                    responses += sequence;
-                    promptTwice -= sequence;
-                }
-                counted += tokens;
-                distinct += tokens - promptTwice / 2;
-            }
+        CorpusTokens tokens;
+        try (TrainingData data = TrainingData.open(config)) {
+            tokens = CorpusTokens.of(data);
         }
         long head;
         long layers = 0;
@@ -54,6 +39,6 @@ public final class UsefulFlops {
             }
             layers -= shape.tiedEmbeddings() ? head : 2 * head;
         }
-        return (6.0 * layers * distinct + 6.0 * head * responses) / counted;
+        return (6.0 * layers * tokens.distinct() + 6.0 * head * tokens.responses()) / tokens.counted();
     }
 }
